@@ -1,0 +1,79 @@
+// cfdo: compile-time checked requests for Cloudflare's Durable Objects API.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CFDO_MODEL_MODULES_HPP_INCLUDED
+#define CFDO_MODEL_MODULES_HPP_INCLUDED
+
+#include <cfdo/model/json_names.hpp>
+#include <cfdo/model/one_of.hpp>
+#include <cfdo/model/required.hpp>
+#include <cfdo/model/text.hpp>
+
+#include <boost/describe/class.hpp>
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+namespace cfdo {
+
+/// The module content types Cloudflare documents for Worker uploads.
+/// Cloudflare's schema keeps `content_type` a free string, so cfdo does too;
+/// a value outside this list is only a warning of the validator.
+namespace content_type {
+inline constexpr std::string_view javascript_module = "application/javascript+module";
+inline constexpr std::string_view text_javascript_module = "text/javascript+module";
+inline constexpr std::string_view javascript = "application/javascript";
+inline constexpr std::string_view text_javascript = "text/javascript";
+inline constexpr std::string_view python = "text/x-python";
+inline constexpr std::string_view python_requirement = "text/x-python-requirement";
+inline constexpr std::string_view wasm = "application/wasm";
+inline constexpr std::string_view plain_text = "text/plain";
+inline constexpr std::string_view octet_stream = "application/octet-stream";
+inline constexpr std::string_view source_map = "application/source-map";
+
+inline constexpr std::array<std::string_view, 10> known{
+    javascript_module, text_javascript_module, javascript, text_javascript, python,
+    python_requirement, wasm,              plain_text, octet_stream,    source_map,
+};
+} // namespace content_type
+
+/// Module content given as its raw bytes; cfdo base64-encodes them.
+struct module_bytes {
+    text bytes;
+
+    friend constexpr bool operator==(module_bytes const&, module_bytes const&) = default;
+};
+
+/// Module content given already base64-encoded; cfdo sends it unchanged.
+struct module_base64 {
+    text base64;
+
+    friend constexpr bool operator==(module_base64 const&, module_base64 const&) = default;
+};
+
+/// What a module contains: its bytes, or their base64 text.
+using module_content = one_of<module_bytes, module_base64>;
+
+/// One item of a Worker version's `modules`.
+///
+/// `content` is sent as Cloudflare's `content_base64`; in the multipart
+/// script upload it becomes a part named after the module.
+struct worker_module {
+    /// The module's file name; `main_module` and imports refer to it.
+    required<"name"> name;
+    /// A MIME type, normally one of `cfdo::content_type`.
+    required<"content_type"> content_type;
+    required<"content", module_content> content;
+
+    friend constexpr bool operator==(worker_module const&, worker_module const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(worker_module, (), (name, content_type, content))
+
+template <>
+struct json_field_names<worker_module> {
+    static constexpr std::array renamed{renamed_field{"content", "content_base64"}};
+};
+
+} // namespace cfdo
+
+#endif

@@ -1,0 +1,194 @@
+// cfdo: compile-time checked requests for Cloudflare's Durable Objects API.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CFDO_MODEL_ONE_OF_HPP_INCLUDED
+#define CFDO_MODEL_ONE_OF_HPP_INCLUDED
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+
+#include <concepts>
+#include <cstddef>
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+namespace cfdo {
+
+namespace detail {
+
+// Recursive union storage. A plain union is the only storage whose active
+// member may change inside a constant expression on GCC 12 and Clang 16 alike
+// (`std::variant` of non-trivial types is rejected by Clang 16 with
+// libstdc++ 12). Each level starts empty; `emplace` activates exactly one path
+// with `std::construct_at`, which both compilers accept in constant
+// evaluation.
+template <class... Ts>
+union union_storage {};
+
+template <class Head, class... Tail>
+union union_storage<Head, Tail...> {
+    struct empty_t {};
+
+    empty_t empty;
+    Head head;
+    union_storage<Tail...> tail;
+
+    constexpr union_storage() noexcept : empty{} {}
+    constexpr ~union_storage() {}
+
+    template <std::size_t I>
+    constexpr auto& get() noexcept {
+        if constexpr (I == 0) return head;
+        else return tail.template get<I - 1>();
+    }
+
+    template <std::size_t I>
+    constexpr auto const& get() const noexcept {
+        if constexpr (I == 0) return head;
+        else return tail.template get<I - 1>();
+    }
+
+    template <std::size_t I, class... Args>
+    constexpr void emplace(Args&&... args) {
+        if constexpr (I == 0) {
+            std::construct_at(std::addressof(head), std::forward<Args>(args)...);
+        } else {
+            std::construct_at(std::addressof(tail));
+            tail.template emplace<I - 1>(std::forward<Args>(args)...);
+        }
+    }
+
+    template <std::size_t I>
+    constexpr void destroy() noexcept {
+        if constexpr (I == 0) std::destroy_at(std::addressof(head));
+        else tail.template destroy<I - 1>();
+    }
+};
+
+} // namespace detail
+
+/// A value that is exactly one of `Alternatives...` — the sum type of the
+/// model (binding kinds, migration forms, module contents).
+///
+/// Unlike `std::variant` it is usable in constant expressions on Clang 16 with
+/// libstdc++ 12, and it is never valueless: it has no default constructor, so
+/// a binding is always some concrete kind. An alternative converts implicitly,
+/// which lets `std::vector<binding>` be written as a braced list of kinds.
+template <class... Alternatives>
+class one_of {
+    static_assert(sizeof...(Alternatives) > 0, "cfdo::one_of needs at least one alternative");
+
+public:
+    /// The alternatives, as an mp11 list.
+    using alternatives = boost::mp11::mp_list<Alternatives...>;
+
+private:
+    static constexpr std::size_t count = sizeof...(Alternatives);
+
+    template <class T>
+    static constexpr std::size_t index_of = boost::mp11::mp_find<alternatives, T>::value;
+
+public:
+    /// True when `T` is one of the alternatives.
+    template <class T>
+    static constexpr bool holds_alternative = index_of<std::remove_cvref_t<T>> < count;
+
+    template <class T>
+        requires holds_alternative<T>
+    constexpr one_of(T&& value) : index_(index_of<std::remove_cvref_t<T>>) {
+        storage_.template emplace<index_of<std::remove_cvref_t<T>>>(std::forward<T>(value));
+    }
+
+    constexpr one_of(one_of const& other) : index_(other.index_) {
+        with_index(index_, [&](auto i) { storage_.template emplace<i>(other.storage_.template get<i>()); });
+    }
+
+    constexpr one_of(one_of&& other) noexcept(
+        (std::is_nothrow_move_constructible_v<Alternatives> && ...))
+        : index_(other.index_) {
+        with_index(index_, [&](auto i) {
+            storage_.template emplace<i>(std::move(other.storage_.template get<i>()));
+        });
+    }
+
+    constexpr one_of& operator=(one_of const& other) {
+        if (this != &other) {
+            one_of copy(other);
+            *this = std::move(copy);
+        }
+        return *this;
+    }
+
+    constexpr one_of& operator=(one_of&& other) noexcept(
+        (std::is_nothrow_move_constructible_v<Alternatives> && ...)) {
+        if (this != &other) {
+            destroy();
+            index_ = other.index_;
+            with_index(index_, [&](auto i) {
+                storage_.template emplace<i>(std::move(other.storage_.template get<i>()));
+            });
+        }
+        return *this;
+    }
+
+    constexpr ~one_of() { destroy(); }
+
+    /// Zero-based position of the held alternative in `Alternatives...`.
+    [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
+
+    template <class T>
+    [[nodiscard]] constexpr bool holds() const noexcept {
+        static_assert(holds_alternative<T>, "T is not an alternative of this cfdo::one_of");
+        return index_ == index_of<T>;
+    }
+
+    /// The held `T`, or a null pointer when another alternative is held.
+    template <class T>
+    [[nodiscard]] constexpr T const* get_if() const noexcept {
+        static_assert(holds_alternative<T>, "T is not an alternative of this cfdo::one_of");
+        return holds<T>() ? std::addressof(storage_.template get<index_of<T>>()) : nullptr;
+    }
+
+    template <class T>
+    [[nodiscard]] constexpr T* get_if() noexcept {
+        static_assert(holds_alternative<T>, "T is not an alternative of this cfdo::one_of");
+        return holds<T>() ? std::addressof(storage_.template get<index_of<T>>()) : nullptr;
+    }
+
+    /// Calls `f` with the held alternative; every alternative must give `f`
+    /// the same return type.
+    template <class F>
+    constexpr decltype(auto) visit(F&& f) const {
+        return with_index(index_, [&](auto i) -> decltype(auto) { return f(storage_.template get<i>()); });
+    }
+
+    template <class F>
+    constexpr decltype(auto) visit(F&& f) {
+        return with_index(index_, [&](auto i) -> decltype(auto) { return f(storage_.template get<i>()); });
+    }
+
+    friend constexpr bool operator==(one_of const& a, one_of const& b)
+        requires(std::equality_comparable<Alternatives> && ...)
+    {
+        return a.index_ == b.index_ && a.visit([&](auto const& held) {
+            return held == *b.template get_if<std::remove_cvref_t<decltype(held)>>();
+        });
+    }
+
+private:
+    template <class F>
+    static constexpr decltype(auto) with_index(std::size_t i, F&& f) {
+        return boost::mp11::mp_with_index<count>(i, std::forward<F>(f));
+    }
+
+    constexpr void destroy() noexcept {
+        with_index(index_, [&](auto i) { storage_.template destroy<i>(); });
+    }
+
+    std::size_t index_;
+    detail::union_storage<Alternatives...> storage_;
+};
+
+} // namespace cfdo
+
+#endif
