@@ -1,0 +1,26 @@
+// cfdo: compile-time checked requests for Cloudflare's Durable Objects API.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CFDO_JSON_CONCEPTS_HPP_INCLUDED
+#define CFDO_JSON_CONCEPTS_HPP_INCLUDED
+
+#include <boost/describe/members.hpp>
+
+#include <concepts>
+#include <string_view>
+
+namespace cfdo {
+
+/// A struct whose members are listed with `BOOST_DESCRIBE_STRUCT`; cfdo
+/// converts it to and from a JSON object member by member.
+template <class T>
+concept described_model = std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
+
+/// A binding kind: its Cloudflare `type` string is a constant of the type.
+template <class T>
+concept has_type_constant = requires {
+    { T::type } -> std::convertible_to<std::string_view>;
+};
+
+} // namespace cfdo
+
+#endif

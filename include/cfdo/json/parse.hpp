@@ -1,0 +1,62 @@
+// cfdo: compile-time checked requests for Cloudflare's Durable Objects API.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CFDO_JSON_PARSE_HPP_INCLUDED
+#define CFDO_JSON_PARSE_HPP_INCLUDED
+
+#include <cfdo/support/expected.hpp>
+
+#include <boost/json/parser.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace cfdo {
+
+/// Nesting limit for JSON text parsed by cfdo: deep enough for any real
+/// configuration or response, shallow enough that hostile input is refused
+/// before it can exhaust the stack of code that walks the value.
+inline constexpr std::size_t json_max_depth = 256;
+
+/// Where and why JSON text does not parse.
+struct json_syntax_error {
+    std::string message;
+    /// Byte offset of the first character the parser could not accept.
+    std::size_t offset = 0;
+    /// 1-based line and column (in bytes) of `offset`.
+    std::size_t line = 1;
+    std::size_t column = 1;
+
+    [[nodiscard]] std::string what() const {
+        return message + " at line " + std::to_string(line) + ", column " + std::to_string(column);
+    }
+};
+
+/// Parses one JSON text, refusing nesting deeper than `json_max_depth` and
+/// anything but whitespace after the value.
+[[nodiscard]] inline expected<boost::json::value, json_syntax_error> parse_json(std::string_view json) {
+    boost::json::parse_options options;
+    options.max_depth = json_max_depth;
+    boost::json::parser parser({}, options);
+    std::error_code ec;
+    std::size_t const consumed = parser.write(json.data(), json.size(), ec);
+    if (!ec && consumed < json.size()) ec = boost::json::error::extra_data;
+    if (!ec) return parser.release();
+
+    json_syntax_error error{ec.message(), consumed};
+    for (std::size_t i = 0; i < consumed && i < json.size(); ++i) {
+        if (json[i] == '\n') {
+            ++error.line;
+            error.column = 1;
+        } else {
+            ++error.column;
+        }
+    }
+    return unexpected(std::move(error));
+}
+
+} // namespace cfdo
+
+#endif

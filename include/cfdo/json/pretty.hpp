@@ -1,0 +1,62 @@
+// cfdo: compile-time checked requests for Cloudflare's Durable Objects API.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CFDO_JSON_PRETTY_HPP_INCLUDED
+#define CFDO_JSON_PRETTY_HPP_INCLUDED
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <string>
+
+namespace cfdo {
+
+namespace detail {
+
+inline void write_pretty(std::string& out, boost::json::value const& v, std::size_t indent) {
+    auto newline = [&](std::size_t depth) {
+        out += '\n';
+        out.append(depth * 2, ' ');
+    };
+    if (auto const* object = v.if_object(); object && !object->empty()) {
+        out += '{';
+        bool first = true;
+        for (auto const& entry : *object) {
+            if (!first) out += ',';
+            first = false;
+            newline(indent + 1);
+            out += boost::json::serialize(boost::json::string_view(entry.key()));
+            out += ": ";
+            write_pretty(out, entry.value(), indent + 1);
+        }
+        newline(indent);
+        out += '}';
+    } else if (auto const* array = v.if_array(); array && !array->empty()) {
+        out += '[';
+        bool first = true;
+        for (auto const& item : *array) {
+            if (!first) out += ',';
+            first = false;
+            newline(indent + 1);
+            write_pretty(out, item, indent + 1);
+        }
+        newline(indent);
+        out += ']';
+    } else {
+        out += boost::json::serialize(v);
+    }
+}
+
+} // namespace detail
+
+/// `v` as indented JSON (two spaces, keys in their order), for people and
+/// golden files. The value is the same as `boost::json::serialize(v)`'s.
+[[nodiscard]] inline std::string pretty_json(boost::json::value const& v) {
+    std::string out;
+    detail::write_pretty(out, v, 0);
+    return out;
+}
+
+} // namespace cfdo
+
+#endif
