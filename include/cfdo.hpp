@@ -1,0 +1,40 @@
+// cfdo: compile-time checked requests for Cloudflare's Durable Objects API.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CFDO_HPP_INCLUDED
+#define CFDO_HPP_INCLUDED
+
+// The whole library. Each header below stands alone; include only what a
+// translation unit uses to keep its compile time down.
+
+// The model: what a Worker version is made of.
+#include <cfdo/model/bindings.hpp>
+#include <cfdo/model/date.hpp>
+#include <cfdo/model/migrations.hpp>
+#include <cfdo/model/modules.hpp>
+#include <cfdo/model/one_of.hpp>
+#include <cfdo/model/required.hpp>
+#include <cfdo/model/text.hpp>
+#include <cfdo/model/worker_version.hpp>
+
+// JSON exactly as Cloudflare's SDK writes it, and back.
+#include <cfdo/json/from_json.hpp>
+#include <cfdo/json/parse.hpp>
+#include <cfdo/json/pretty.hpp>
+#include <cfdo/json/to_json.hpp>
+
+// Rules and their diagnostics.
+#include <cfdo/rules/catalogue.hpp>
+#include <cfdo/rules/diagnostic.hpp>
+#include <cfdo/rules/request_rules.hpp>
+
+// Requests, responses and pagination over a transport of your own.
+#include <cfdo/api/make_request.hpp>
+#include <cfdo/api/multipart.hpp>
+#include <cfdo/api/operations.hpp>
+#include <cfdo/api/pagination.hpp>
+#include <cfdo/api/request.hpp>
+#include <cfdo/api/responses.hpp>
+#include <cfdo/api/sdk_params.hpp>
+#include <cfdo/api/transport.hpp>
+
+#endif

@@ -1,0 +1,302 @@
+// cfdo: compile-time checked requests for Cloudflare's Durable Objects API.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CFDO_API_RESPONSES_HPP_INCLUDED
+#define CFDO_API_RESPONSES_HPP_INCLUDED
+
+#include <cfdo/api/operations.hpp>
+#include <cfdo/api/transport.hpp>
+#include <cfdo/json/from_json.hpp>
+#include <cfdo/json/parse.hpp>
+#include <cfdo/model/json_names.hpp>
+#include <cfdo/support/expected.hpp>
+
+#include <boost/describe/class.hpp>
+#include <boost/json/value.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// What Cloudflare answers, decoded defensively. Every response is wrapped in
+// the v4 envelope `{success, errors[], messages[], result, result_info}`; it
+// becomes either the typed result of the operation or an `api_error` that
+// says what went wrong. Unknown fields are ignored, since the API grows.
+
+namespace cfdo {
+
+/// One item of the envelope's `errors` (or `messages`).
+struct api_message {
+    std::int64_t code = 0;
+    std::string message;
+    std::optional<std::string> documentation_url {};
+
+    friend bool operator==(api_message const&, api_message const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(api_message, (), (code, message, documentation_url))
+
+enum class api_error_kind {
+    /// The body is not JSON (an HTML error page from a proxy, a cut-off body).
+    not_json,
+    /// JSON, but not Cloudflare's envelope (no boolean `success`).
+    not_an_envelope,
+    /// Cloudflare reports failure: `success: false` or an HTTP error status.
+    failure,
+    /// `success: true`, but `result` does not have the documented shape.
+    unexpected_result,
+    /// A paginated listing returned the same cursor twice; following it would
+    /// never end.
+    pagination_loop,
+};
+
+[[nodiscard]] constexpr std::string_view to_string(api_error_kind kind) noexcept {
+    switch (kind) {
+    case api_error_kind::not_json: return "not_json";
+    case api_error_kind::not_an_envelope: return "not_an_envelope";
+    case api_error_kind::failure: return "failure";
+    case api_error_kind::unexpected_result: return "unexpected_result";
+    case api_error_kind::pagination_loop: return "pagination_loop";
+    }
+    return "failure";
+}
+
+/// Why a call produced no result.
+struct api_error {
+    api_error_kind kind = api_error_kind::failure;
+    int http_status = 0;
+    /// Cloudflare's `errors`, every code and message, in order.
+    std::vector<api_message> errors;
+    /// What cfdo found wrong with the body (parser message, JSON pointer).
+    std::string detail;
+
+    /// True when Cloudflare reported error `code`.
+    [[nodiscard]] bool has_code(std::int64_t code) const noexcept {
+        for (auto const& e : errors)
+            if (e.code == code) return true;
+        return false;
+    }
+
+    [[nodiscard]] std::string what() const {
+        std::string text = "HTTP " + std::to_string(http_status) + ": " + std::string(to_string(kind));
+        for (auto const& e : errors) text += "; " + e.message + " [code: " + std::to_string(e.code) + "]";
+        if (!detail.empty()) text += "; " + detail;
+        return text;
+    }
+};
+
+template <class T>
+using api_result = expected<T, api_error>;
+
+/// The `result_info` of a page-numbered listing; every number is optional.
+struct page_info {
+    std::optional<std::int64_t> page {};
+    std::optional<std::int64_t> per_page {};
+    std::optional<std::int64_t> count {};
+    std::optional<std::int64_t> total_count {};
+    std::optional<std::int64_t> total_pages {};
+
+    friend bool operator==(page_info const&, page_info const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(page_info, (), (page, per_page, count, total_count, total_pages))
+
+/// A Durable Object namespace as listed.
+struct namespace_info {
+    std::optional<std::string> id {};
+    /// The Durable Object class (Cloudflare's `class`).
+    std::optional<std::string> class_name {};
+    std::optional<std::string> name {};
+    /// The Worker that defines the class.
+    std::optional<std::string> script {};
+    std::optional<bool> use_sqlite {};
+
+    friend bool operator==(namespace_info const&, namespace_info const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(namespace_info, (), (id, class_name, name, script, use_sqlite))
+
+template <>
+struct json_field_names<namespace_info> {
+    static constexpr std::array renamed{renamed_field{"class_name", "class"}};
+};
+
+/// One page of `list_namespaces`.
+struct namespace_page {
+    std::vector<namespace_info> namespaces;
+    page_info info;
+};
+
+/// A Durable Object as listed.
+struct object_info {
+    std::optional<std::string> id {};
+    /// Cloudflare's `hasStoredData`.
+    std::optional<bool> has_stored_data {};
+
+    friend bool operator==(object_info const&, object_info const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(object_info, (), (id, has_stored_data))
+
+template <>
+struct json_field_names<object_info> {
+    static constexpr std::array renamed{renamed_field{"has_stored_data", "hasStoredData"}};
+};
+
+/// One page of `list_objects`.
+struct object_page {
+    std::vector<object_info> objects;
+    /// Where the next page starts; absent (or empty) on the last page.
+    std::optional<std::string> cursor;
+    std::optional<std::int64_t> count;
+};
+
+/// The version `create_version` made.
+struct version_info {
+    std::string id;
+    std::optional<std::int64_t> number {};
+    std::optional<std::string> created_on {};
+    std::vector<std::string> urls {};
+    std::optional<std::string> main_module {};
+    std::optional<std::string> compatibility_date {};
+    std::vector<std::string> compatibility_flags {};
+    /// Set once the version is deployed with Durable Object migrations.
+    std::optional<std::string> migration_tag {};
+
+    friend bool operator==(version_info const&, version_info const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(version_info, (),
+                      (id, number, created_on, urls, main_module, compatibility_date, compatibility_flags,
+                       migration_tag))
+
+/// The script `upload_script` deployed.
+struct script_info {
+    std::optional<std::string> id {};
+    std::optional<std::string> etag {};
+    std::optional<std::string> created_on {};
+    std::optional<std::string> modified_on {};
+    std::optional<std::string> migration_tag {};
+    std::optional<std::int64_t> startup_time_ms {};
+
+    friend bool operator==(script_info const&, script_info const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(script_info, (), (id, etag, created_on, modified_on, migration_tag, startup_time_ms))
+
+/// The typed result of each operation.
+template <class Operation>
+struct response_of;
+template <>
+struct response_of<list_namespaces> {
+    using type = namespace_page;
+};
+template <>
+struct response_of<list_objects> {
+    using type = object_page;
+};
+template <>
+struct response_of<create_version> {
+    using type = version_info;
+};
+template <>
+struct response_of<upload_script> {
+    using type = script_info;
+};
+template <class Operation>
+using response_of_t = typename response_of<Operation>::type;
+
+namespace detail {
+
+struct envelope {
+    boost::json::object const* object;
+    int http_status;
+};
+
+inline api_error unexpected_result_error(int status, decode_error const& error) {
+    return {api_error_kind::unexpected_result, status, {}, error.what()};
+}
+
+template <class T>
+expected<T, api_error> decode_member(envelope const& e, std::string_view key) {
+    static boost::json::value const null_value;
+    auto const* found = e.object->if_contains(key);
+    auto decoded = from_json<T>(found ? *found : null_value);
+    if (!decoded) {
+        auto error = std::move(decoded).error();
+        error.path.insert(0, "/" + std::string(key));
+        return unexpected(unexpected_result_error(e.http_status, error));
+    }
+    return std::move(*decoded);
+}
+
+inline api_result<namespace_page> decode_result(envelope const& e, type_tag<namespace_page>) {
+    auto namespaces = decode_member<std::vector<namespace_info>>(e, "result");
+    if (!namespaces) return unexpected(std::move(namespaces).error());
+    auto info = decode_member<std::optional<page_info>>(e, "result_info");
+    if (!info) return unexpected(std::move(info).error());
+    return namespace_page{std::move(*namespaces), info->value_or(page_info{})};
+}
+
+struct result_cursors {
+    std::optional<std::string> after {};
+};
+BOOST_DESCRIBE_STRUCT(result_cursors, (), (after))
+
+/// `result_info` of the objects listing; the next cursor is at
+/// `cursors.after` (what the TypeScript and Go SDKs read) or at `cursor`
+/// (the OpenAPI schema, the Python SDK, Miniflare).
+struct cursor_info {
+    std::optional<std::string> cursor {};
+    std::optional<result_cursors> cursors {};
+    std::optional<std::int64_t> count {};
+};
+BOOST_DESCRIBE_STRUCT(cursor_info, (), (cursor, cursors, count))
+
+inline api_result<object_page> decode_result(envelope const& e, type_tag<object_page>) {
+    auto objects = decode_member<std::vector<object_info>>(e, "result");
+    if (!objects) return unexpected(std::move(objects).error());
+    auto info = decode_member<std::optional<cursor_info>>(e, "result_info");
+    if (!info) return unexpected(std::move(info).error());
+    object_page page{std::move(*objects), std::nullopt, std::nullopt};
+    if (auto const& i = *info) {
+        page.count = i->count;
+        if (i->cursors && i->cursors->after && !i->cursors->after->empty()) page.cursor = i->cursors->after;
+        else if (i->cursor && !i->cursor->empty()) page.cursor = i->cursor;
+    }
+    return page;
+}
+
+template <class Result>
+api_result<Result> decode_result(envelope const& e, type_tag<Result>) {
+    return decode_member<Result>(e, "result");
+}
+
+} // namespace detail
+
+/// Decodes Cloudflare's answer to `Operation`.
+template <class Operation>
+[[nodiscard]] api_result<response_of_t<Operation>> decode_response(http_response const& response) {
+    int const status = response.status;
+    auto parsed = parse_json(response.body);
+    if (!parsed) return unexpected(api_error{api_error_kind::not_json, status, {}, parsed.error().what()});
+    auto const* object = parsed->if_object();
+    if (!object) return unexpected(api_error{api_error_kind::not_an_envelope, status, {}, "the body is not a JSON object"});
+    auto const* success = object->if_contains("success");
+    if (!success || !success->is_bool())
+        return unexpected(api_error{api_error_kind::not_an_envelope, status, {}, "no boolean \"success\" in the body"});
+
+    detail::envelope const envelope{object, status};
+    bool const http_ok = status >= 200 && status < 300;
+    if (!success->as_bool() || !http_ok) {
+        api_error failure{api_error_kind::failure, status, {}, {}};
+        if (auto const* errors = object->if_contains("errors"); errors && !errors->is_null()) {
+            auto decoded = from_json<std::vector<api_message>>(*errors);
+            if (decoded) failure.errors = std::move(*decoded);
+            else failure.detail = "malformed \"errors\": " + decoded.error().what();
+        }
+        if (success->as_bool()) failure.detail += (failure.detail.empty() ? "" : "; ") + std::string("success with an HTTP error status");
+        return unexpected(std::move(failure));
+    }
+    return detail::decode_result(envelope, detail::type_tag<response_of_t<Operation>>{});
+}
+
+} // namespace cfdo
+
+#endif
