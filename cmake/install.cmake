@@ -1,0 +1,23 @@
+# Install rules: headers, the cfdo::cfdo target and a relocatable package
+# configuration, so that `find_package(cfdo CONFIG REQUIRED)` works.
+include(CMakePackageConfigHelpers)
+
+set(cfdo_config_dir "${CMAKE_INSTALL_DATADIR}/cmake/cfdo")
+
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+install(TARGETS cfdo EXPORT cfdo-targets)
+install(EXPORT cfdo-targets NAMESPACE cfdo:: DESTINATION "${cfdo_config_dir}")
+
+configure_package_config_file(
+    "${PROJECT_SOURCE_DIR}/cmake/cfdo-config.cmake.in"
+    "${PROJECT_BINARY_DIR}/cfdo-config.cmake"
+    INSTALL_DESTINATION "${cfdo_config_dir}")
+# Header-only: the package fits any architecture.
+write_basic_package_version_file(
+    "${PROJECT_BINARY_DIR}/cfdo-config-version.cmake"
+    COMPATIBILITY SameMinorVersion
+    ARCH_INDEPENDENT)
+install(FILES
+    "${PROJECT_BINARY_DIR}/cfdo-config.cmake"
+    "${PROJECT_BINARY_DIR}/cfdo-config-version.cmake"
+    DESTINATION "${cfdo_config_dir}")

@@ -1,0 +1,141 @@
+// Each case leaves out one field that Cloudflare requires; the compiler's
+// first error must name that field. With -DCFDO_TWIN the field is given and
+// the case must compile.
+#include <cfdo/api/operations.hpp>
+#include <cfdo/model/worker_version.hpp>
+
+#include <cstdlib>
+#include <string>
+
+#if defined(CFDO_TWIN)
+#define CFDO_ONLY_IN_TWIN(...) __VA_ARGS__
+#else
+#define CFDO_ONLY_IN_TWIN(...)
+#endif
+
+namespace {
+
+#if defined(CFDO_CASE_durable_object_binding_name)
+constexpr auto make = [] {
+    return cfdo::durable_object_binding{CFDO_ONLY_IN_TWIN(.name = "COUNTER", ).class_name = "Counter"};
+};
+static_assert(make().class_name == "Counter");
+#endif
+
+#if defined(CFDO_CASE_durable_object_binding_name_runtime)
+// The same omission with values known only at run time.
+[[maybe_unused]] cfdo::durable_object_binding make() {
+    char const* const class_name = std::getenv("CLASS_NAME");
+    return cfdo::durable_object_binding{
+        CFDO_ONLY_IN_TWIN(.name = std::string(std::getenv("BINDING")), ).class_name = std::string(class_name)};
+}
+#endif
+
+#if defined(CFDO_CASE_plain_text_binding_text)
+constexpr auto make = [] { return cfdo::plain_text_binding{.name = "GREETING" CFDO_ONLY_IN_TWIN(, .text = "hello")}; };
+static_assert(make().name == "GREETING");
+#endif
+
+#if defined(CFDO_CASE_secret_text_binding_name)
+constexpr auto make = [] { return cfdo::secret_text_binding{CFDO_ONLY_IN_TWIN(.name = "TOKEN", ).text = "s3cr3t"}; };
+static_assert(make().text == "s3cr3t");
+#endif
+
+#if defined(CFDO_CASE_json_binding_json)
+constexpr auto make = [] { return cfdo::json_binding{.name = "SETTINGS" CFDO_ONLY_IN_TWIN(, .json = R"({"debug":true})")}; };
+static_assert(make().name == "SETTINGS");
+#endif
+
+#if defined(CFDO_CASE_kv_namespace_binding_namespace_id)
+constexpr auto make = [] { return cfdo::kv_namespace_binding{.name = "CACHE" CFDO_ONLY_IN_TWIN(, .namespace_id = "0f2ac74b498b48028cb68387c421e279")}; };
+static_assert(make().name == "CACHE");
+#endif
+
+#if defined(CFDO_CASE_r2_bucket_binding_bucket_name)
+constexpr auto make = [] { return cfdo::r2_bucket_binding{.name = "ASSETS" CFDO_ONLY_IN_TWIN(, .bucket_name = "assets")}; };
+static_assert(make().name == "ASSETS");
+#endif
+
+#if defined(CFDO_CASE_service_binding_service)
+constexpr auto make = [] { return cfdo::service_binding{.name = "AUTH" CFDO_ONLY_IN_TWIN(, .service = "auth-worker")}; };
+static_assert(make().name == "AUTH");
+#endif
+
+#if defined(CFDO_CASE_d1_binding_database_id)
+constexpr auto make = [] { return cfdo::d1_binding{.name = "DB" CFDO_ONLY_IN_TWIN(, .database_id = "xxxx-yyyy")}; };
+static_assert(make().name == "DB");
+#endif
+
+#if defined(CFDO_CASE_queue_binding_queue_name)
+constexpr auto make = [] { return cfdo::queue_binding{.name = "JOBS" CFDO_ONLY_IN_TWIN(, .queue_name = "jobs")}; };
+static_assert(make().name == "JOBS");
+#endif
+
+#if defined(CFDO_CASE_worker_module_name)
+constexpr auto make = [] {
+    return cfdo::worker_module{CFDO_ONLY_IN_TWIN(.name = "worker.mjs", ).content_type = cfdo::content_type::javascript_module,
+                               .content = cfdo::module_bytes{"export default {}"}};
+};
+static_assert(make().content_type == cfdo::content_type::javascript_module);
+#endif
+
+#if defined(CFDO_CASE_worker_module_content_type)
+constexpr auto make = [] {
+    return cfdo::worker_module{.name = "worker.mjs", CFDO_ONLY_IN_TWIN(.content_type = cfdo::content_type::javascript_module, )
+                               .content = cfdo::module_bytes{"export default {}"}};
+};
+static_assert(make().name == "worker.mjs");
+#endif
+
+#if defined(CFDO_CASE_worker_module_content)
+constexpr auto make = [] {
+    return cfdo::worker_module{.name = "worker.mjs", .content_type = cfdo::content_type::javascript_module
+                               CFDO_ONLY_IN_TWIN(, .content = cfdo::module_bytes{"export default {}"})};
+};
+static_assert(make().name == "worker.mjs");
+#endif
+
+#if defined(CFDO_CASE_renamed_class_from)
+constexpr auto make = [] { return cfdo::renamed_class{CFDO_ONLY_IN_TWIN(.from = "Counter", ).to = "CounterV2"}; };
+static_assert(make().to == "CounterV2");
+#endif
+
+#if defined(CFDO_CASE_renamed_class_to)
+constexpr auto make = [] { return cfdo::renamed_class{.from = "Counter" CFDO_ONLY_IN_TWIN(, .to = "CounterV2")}; };
+static_assert(make().from == "Counter");
+#endif
+
+#if defined(CFDO_CASE_transferred_class_from_script)
+constexpr auto make = [] {
+    return cfdo::transferred_class{.from = "Counter", CFDO_ONLY_IN_TWIN(.from_script = "old-worker", ).to = "Counter"};
+};
+static_assert(make().from == "Counter");
+#endif
+
+#if defined(CFDO_CASE_list_namespaces_account_id)
+constexpr auto make = [] { return cfdo::list_namespaces{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).page = 2}; };
+static_assert(*make().page == 2);
+#endif
+
+#if defined(CFDO_CASE_list_objects_namespace_id)
+constexpr auto make = [] {
+    return cfdo::list_objects{.account_id = "023e105f4ecef8ad9ca31a8372d0c353" CFDO_ONLY_IN_TWIN(, .namespace_id = "5fd1cafff895419c8bcc647fc64ab8f0")};
+};
+static_assert(make().account_id.size() == 32);
+#endif
+
+#if defined(CFDO_CASE_create_version_worker_id)
+constexpr auto make = [] {
+    return cfdo::create_version{.account_id = "023e105f4ecef8ad9ca31a8372d0c353", CFDO_ONLY_IN_TWIN(.worker_id = "counter", ).deploy = true};
+};
+static_assert(*make().deploy);
+#endif
+
+#if defined(CFDO_CASE_upload_script_script_name)
+constexpr auto make = [] {
+    return cfdo::upload_script{.account_id = "023e105f4ecef8ad9ca31a8372d0c353" CFDO_ONLY_IN_TWIN(, .script_name = "counter")};
+};
+static_assert(make().account_id.size() == 32);
+#endif
+
+} // namespace
