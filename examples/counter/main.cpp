@@ -1,0 +1,66 @@
+// The Counter Worker of Cloudflare's Durable Objects API page, built with
+// cfdo: the request that lists the account's Durable Object namespaces, and
+// the request that creates a version of the Worker with its COUNTER binding
+// and the migration that creates the Counter class.
+//
+//   counter [ACCOUNT_ID]
+//
+// Both requests are printed as JSON; send them with any HTTP client (see
+// docs/transports.md). The account id defaults to the API page's example.
+
+#include <cfdo/api/make_request.hpp>
+#include <cfdo/json/pretty.hpp>
+#include <cfdo/rules/request_rules.hpp>
+
+#include "worker_mjs.hpp"
+
+#include <iostream>
+#include <string_view>
+
+namespace {
+
+constexpr std::string_view example_account_id = "023e105f4ecef8ad9ca31a8372d0c353";
+
+// The whole version is a constant expression: module content, binding and
+// migration are all known to the compiler.
+constexpr cfdo::worker_version counter_version() {
+    return {
+        .main_module = "worker.mjs",
+        .compatibility_date = "2024-03-01",
+        .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
+        .migrations = cfdo::single_step_migration{.new_classes = {"Counter"}},
+        .modules = {{
+            .name = "worker.mjs",
+            .content_type = cfdo::content_type::javascript_module,
+            .content = cfdo::module_bytes{counter_example::worker_mjs},
+        }},
+    };
+}
+
+constexpr cfdo::create_version create_counter_version(std::string_view account_id) {
+    return {.account_id = account_id, .worker_id = "counter", .version = counter_version()};
+}
+
+// The request's parameters are checked while compiling, by the very function
+// that checks them at run time.
+static_assert(cfdo::validate(create_counter_version(example_account_id)).empty());
+
+void print(std::string_view title, cfdo::request const& request) {
+    std::cout << "# " << title << '\n' << cfdo::pretty_json(cfdo::to_json(request)) << "\n\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string_view const account_id = argc > 1 ? argv[1] : example_account_id;
+    try {
+        print("List the account's Durable Object namespaces",
+              cfdo::make_request(cfdo::list_namespaces{.account_id = account_id}));
+        print("Create a version of the Counter Worker, with its COUNTER binding and the migration that creates Counter",
+              cfdo::make_request(create_counter_version(account_id)));
+    } catch (cfdo::invalid_request const& e) {
+        std::cerr << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}
