@@ -343,7 +343,9 @@ inline std::optional<module_content> decode(boost::json::value const& v, decodin
 template <class T>
 [[nodiscard]] expected<T, decode_error> from_json(boost::json::value const& v, decode_options options = {}) {
     detail::decoding ctx{options, {}, {}};
-    auto decoded = detail::decode(v, ctx, detail::type_tag<T>{});
+    // Unqualified, so that argument-dependent lookup also finds the decode
+    // overloads of headers included after this one (api/sdk_params.hpp).
+    auto decoded = decode(v, ctx, detail::type_tag<T>{});
     if (!decoded) return unexpected(std::move(*ctx.error));
     return std::move(*decoded);
 }

@@ -1,0 +1,115 @@
+// cfdo's requests against those of Cloudflare's TypeScript SDK, case by case.
+//
+// CFDO_SDK_CASES names cases.json ({name, operation, params} in the SDK's
+// spelling); CFDO_SDK_REQUESTS names what capture.mjs recorded the SDK
+// sending for each. cfdo reads the same params, builds the request, and its
+// method, path, query and body must equal the SDK's as JSON values — every
+// field present on one side must be present on the other.
+#include <cfdo/api/make_request.hpp>
+#include <cfdo/api/sdk_params.hpp>
+#include <cfdo/json/from_json.hpp>
+#include <cfdo/json/parse.hpp>
+#include <cfdo/json/pretty.hpp>
+#include <cfdo/support/base64.hpp>
+
+#include "../../support/parse_multipart.hpp"
+
+#include <boost/json.hpp>
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+boost::json::value read_json_file(char const* variable) {
+    char const* const path = std::getenv(variable);
+    if (!path) throw std::runtime_error(std::string(variable) + " is not set (run this test through ctest)");
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw std::runtime_error(std::string("cannot read ") + path);
+    std::stringstream text;
+    text << file.rdbuf();
+    auto parsed = cfdo::parse_json(text.str());
+    if (!parsed) throw std::runtime_error(std::string(path) + ": " + parsed.error().what());
+    return std::move(*parsed);
+}
+
+// The multipart body as capture.mjs records the SDK's FormData.
+boost::json::value normalized_multipart(cfdo::request const& request) {
+    auto const content_type = request.header_value("Content-Type");
+    REQUIRE(content_type);
+    boost::json::array parts;
+    for (auto const& part : cfdo_tests::parse_multipart(request.body_bytes(), cfdo_tests::boundary_of(*content_type))) {
+        boost::json::object normalized;
+        normalized["name"] = part.name;
+        normalized["filename"] = part.filename ? boost::json::value(*part.filename) : nullptr;
+        normalized["content_type"] = part.content_type ? boost::json::value(*part.content_type) : nullptr;
+        if (part.name == "metadata") normalized["json"] = boost::json::parse(part.content);
+        else normalized["content_base64"] = cfdo::base64_encode(part.content);
+        parts.push_back(std::move(normalized));
+    }
+    return boost::json::object{{"multipart", std::move(parts)}};
+}
+
+boost::json::value normalized(cfdo::request const& request) {
+    boost::json::object out;
+    out["method"] = cfdo::to_string(request.method);
+    out["path"] = request.path;
+    auto& query = out["query"].emplace_object();
+    for (auto const& parameter : request.query) query[parameter.name] = parameter.value;
+    if (auto const* json = std::get_if<cfdo::json_body>(&request.body)) out["body"] = {{"json", json->value}};
+    else if (std::holds_alternative<cfdo::multipart_body>(request.body)) out["body"] = normalized_multipart(request);
+    else out["body"] = nullptr;
+    return out;
+}
+
+template <class Operation>
+cfdo::request cfdo_request(boost::json::value const& params) {
+    auto operation = cfdo::from_json<Operation>(params);
+    if (!operation) FAIL("cfdo cannot read the params: " << operation.error().what());
+    auto built = cfdo::try_make_request(*operation);
+    if (!built) FAIL("cfdo refuses the call: " << cfdo::message_of(built.error().front()));
+    return std::move(*built);
+}
+
+cfdo::request cfdo_request(std::string_view operation, boost::json::value const& params) {
+    if (operation == cfdo::sdk_method<cfdo::list_namespaces>) return cfdo_request<cfdo::list_namespaces>(params);
+    if (operation == cfdo::sdk_method<cfdo::list_objects>) return cfdo_request<cfdo::list_objects>(params);
+    if (operation == cfdo::sdk_method<cfdo::create_version>) return cfdo_request<cfdo::create_version>(params);
+    if (operation == cfdo::sdk_method<cfdo::upload_script>) return cfdo_request<cfdo::upload_script>(params);
+    FAIL("unknown operation " << operation);
+    throw std::logic_error("unreachable");
+}
+
+} // namespace
+
+TEST_CASE("cfdo sends what Cloudflare's SDK sends, for every case", "[e2e][sdk]") {
+    auto const cases = read_json_file("CFDO_SDK_CASES");
+    auto const captured = read_json_file("CFDO_SDK_REQUESTS");
+
+    std::map<std::string, boost::json::value> sdk_requests;
+    for (auto const& record : captured.as_array()) {
+        auto without_name = record.as_object();
+        auto const name = boost::json::value_to<std::string>(without_name["name"]);
+        without_name.erase("name");
+        sdk_requests[name] = std::move(without_name);
+    }
+    REQUIRE(cases.as_array().size() >= 20);
+    REQUIRE(sdk_requests.size() == cases.as_array().size());
+
+    for (auto const& entry : cases.as_array()) {
+        auto const name = boost::json::value_to<std::string>(entry.at("name"));
+        auto const operation = boost::json::value_to<std::string>(entry.at("operation"));
+        DYNAMIC_SECTION(name) {
+            auto const sdk = sdk_requests.find(name);
+            REQUIRE(sdk != sdk_requests.end());
+            auto const ours = normalized(cfdo_request(operation, entry.at("params")));
+            INFO("cfdo:\n" << cfdo::pretty_json(ours) << "\nSDK:\n" << cfdo::pretty_json(sdk->second));
+            CHECK(ours == sdk->second);
+        }
+    }
+}
