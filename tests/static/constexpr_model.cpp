@@ -4,6 +4,7 @@
 #include <cfdo/model/worker_version.hpp>
 #include <cfdo/rules/request_rules.hpp>
 #include <cfdo/support/base64.hpp>
+#include <cfdo/support/json_syntax.hpp>
 
 #include <array>
 #include <string_view>
@@ -102,4 +103,11 @@ static_assert(cfdo::validate(cfdo::list_namespaces{.account_id = "a/b", .per_pag
 static_assert(cfdo::validate(cfdo::list_namespaces{.account_id = "a/b"})[0].rule == "path-parameter-slash");
 static_assert(cfdo::validate(cfdo::list_objects{.account_id = "a", .namespace_id = "..", .limit = 9}).size() == 2);
 
+} // namespace
+
+namespace {
+// The JSON syntax check runs at compile time.
+static_assert(cfdo::is_json(R"({"debug":true,"levels":[1,2.5e3,null]})"));
+static_assert(!cfdo::is_json(R"({"debug":true,})"));
+static_assert(!cfdo::is_json("\"\xff\""));
 } // namespace

@@ -4,6 +4,7 @@
 #define CFDO_JSON_PARSE_HPP_INCLUDED
 
 #include <cfdo/support/expected.hpp>
+#include <cfdo/support/json_syntax.hpp>
 
 #include <boost/json/parser.hpp>
 #include <boost/json/value.hpp>
@@ -14,11 +15,6 @@
 #include <system_error>
 
 namespace cfdo {
-
-/// Nesting limit for JSON text parsed by cfdo: deep enough for any real
-/// configuration or response, shallow enough that hostile input is refused
-/// before it can exhaust the stack of code that walks the value.
-inline constexpr std::size_t json_max_depth = 256;
 
 /// Where and why JSON text does not parse.
 struct json_syntax_error {

@@ -12,6 +12,7 @@
 #include <cfdo/model/required.hpp>
 #include <cfdo/model/text.hpp>
 #include <cfdo/support/base64.hpp>
+#include <cfdo/support/json_syntax.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/json/parse.hpp>
@@ -61,8 +62,8 @@ void put_member(boost::json::value& out, std::optional<T> const& member) {
 
 } // namespace detail
 
-/// Thrown when a `json_text` is not JSON; run-time validation reports the
-/// same problem as a diagnostic before anything is serialized.
+/// Thrown when a `json_text` is not JSON. `make_request` never lets it
+/// escape: the rule `json-binding-not-json` refuses such a binding first.
 class invalid_json_text : public std::invalid_argument {
 public:
     using std::invalid_argument::invalid_argument;
@@ -83,8 +84,10 @@ inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, dat
 }
 
 inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, json_text const& source) {
+    boost::json::parse_options options;
+    options.max_depth = json_max_depth;
     std::error_code ec;
-    auto parsed = boost::json::parse(source.view(), ec, out.storage());
+    auto parsed = boost::json::parse(source.view(), ec, out.storage(), options);
     if (ec) throw invalid_json_text("cfdo::json_text is not JSON: " + ec.message());
     out = std::move(parsed);
 }

@@ -40,6 +40,10 @@ inline constexpr std::array rule_catalogue{
               "{} must be from 1 to 100 (the documented maximum page size)"},
     rule_info{"limit-out-of-range", severity::error, 0, "{} must be from 10 to 10000 (Cloudflare's documented range)"},
 
+    // Bindings.
+    rule_info{"json-binding-not-json", severity::error, 10021,
+              "json binding {} holds text that is not one JSON value (RFC 8259, at most 256 levels deep)"},
+
     // Modules.
     rule_info{"module-content-not-base64", severity::error, 10021,
               "module {} is given as base64 text that is not canonical padded base64; give its bytes with "

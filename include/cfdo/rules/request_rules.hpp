@@ -8,6 +8,7 @@
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/support/base64.hpp>
+#include <cfdo/support/json_syntax.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -69,6 +70,21 @@ constexpr void check_module_contents(std::vector<worker_module> const& modules, 
     }
 }
 
+// A `json` binding's text is embedded as a JSON value; text that is not JSON
+// would make the payload unserializable.
+constexpr void check_json_bindings(std::vector<binding> const& bindings, std::string_view pointer_prefix,
+                                   std::vector<diagnostic>& out) {
+    for (std::size_t i = 0; i < bindings.size(); ++i) {
+        auto const* json = bindings[i].get_if<json_binding>();
+        if (!json || is_json(json->json)) continue;
+        text pointer(pointer_prefix);
+        pointer += "/";
+        append_decimal(pointer, i);
+        pointer += "/json";
+        out.push_back(make_diagnostic("json-binding-not-json", json->name, std::move(pointer)));
+    }
+}
+
 } // namespace detail
 
 /// Every problem with the parameters of a namespace listing.
@@ -94,6 +110,7 @@ constexpr void check_module_contents(std::vector<worker_module> const& modules, 
     std::vector<diagnostic> found;
     detail::check_path_parameter<create_version>("account_id", op.account_id, found);
     detail::check_path_parameter<create_version>("worker_id", op.worker_id, found);
+    detail::check_json_bindings(op.version.bindings, "/bindings", found);
     detail::check_module_contents(op.version.modules, "/modules", found);
     return found;
 }
@@ -103,6 +120,7 @@ constexpr void check_module_contents(std::vector<worker_module> const& modules, 
     std::vector<diagnostic> found;
     detail::check_path_parameter<upload_script>("account_id", op.account_id, found);
     detail::check_path_parameter<upload_script>("script_name", op.script_name, found);
+    detail::check_json_bindings(op.version.bindings, "/metadata/bindings", found);
     detail::check_module_contents(op.version.modules, "/files", found);
     return found;
 }
