@@ -1,6 +1,7 @@
 # Runs a program and compares its standard output with a golden file.
 #   cmake -D PROGRAM=<exe> -D GOLDEN=<file> [-D ARGS=<a;b>] -P compare_output.cmake
 # Set UPDATE_GOLDEN=1 in the environment to rewrite the golden file instead.
+cmake_minimum_required(VERSION 3.25)
 execute_process(
     COMMAND "${PROGRAM}" ${ARGS}
     RESULT_VARIABLE exit_code

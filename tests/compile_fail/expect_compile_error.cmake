@@ -7,6 +7,7 @@
 # (the first error and its notes) matches EXPECT: a typo, a missing include or
 # any other unrelated error fails the test. MODE=twin passes only when the same case,
 # with the omitted piece put back, compiles cleanly.
+cmake_minimum_required(VERSION 3.25)
 if(MODE STREQUAL "twin")
     set(mode_definition -DCFDO_TWIN)
 endif()

@@ -138,4 +138,75 @@ constexpr auto make = [] {
 static_assert(make().account_id.size() == 32);
 #endif
 
+#if defined(CFDO_CASE_plain_text_binding_name)
+constexpr auto make = [] { return cfdo::plain_text_binding{CFDO_ONLY_IN_TWIN(.name = "GREETING", ).text = "hello"}; };
+static_assert(make().text == "hello");
+#endif
+
+#if defined(CFDO_CASE_secret_text_binding_text)
+constexpr auto make = [] { return cfdo::secret_text_binding{.name = "TOKEN" CFDO_ONLY_IN_TWIN(, .text = "s3cr3t")}; };
+static_assert(make().name == "TOKEN");
+#endif
+
+#if defined(CFDO_CASE_json_binding_name)
+constexpr auto make = [] { return cfdo::json_binding{CFDO_ONLY_IN_TWIN(.name = "SETTINGS", ).json = "[]"}; };
+static_assert(make().json == "[]");
+#endif
+
+#if defined(CFDO_CASE_kv_namespace_binding_name)
+constexpr auto make = [] { return cfdo::kv_namespace_binding{CFDO_ONLY_IN_TWIN(.name = "CACHE", ).namespace_id = "0f2a"}; };
+static_assert(make().namespace_id == "0f2a");
+#endif
+
+#if defined(CFDO_CASE_r2_bucket_binding_name)
+constexpr auto make = [] { return cfdo::r2_bucket_binding{CFDO_ONLY_IN_TWIN(.name = "ASSETS", ).bucket_name = "assets"}; };
+static_assert(make().bucket_name == "assets");
+#endif
+
+#if defined(CFDO_CASE_service_binding_name)
+constexpr auto make = [] { return cfdo::service_binding{CFDO_ONLY_IN_TWIN(.name = "AUTH", ).service = "auth-worker"}; };
+static_assert(make().service == "auth-worker");
+#endif
+
+#if defined(CFDO_CASE_d1_binding_name)
+constexpr auto make = [] { return cfdo::d1_binding{CFDO_ONLY_IN_TWIN(.name = "DB", ).database_id = "xxxx-yyyy"}; };
+static_assert(make().database_id == "xxxx-yyyy");
+#endif
+
+#if defined(CFDO_CASE_queue_binding_name)
+constexpr auto make = [] { return cfdo::queue_binding{CFDO_ONLY_IN_TWIN(.name = "JOBS", ).queue_name = "jobs"}; };
+static_assert(make().queue_name == "jobs");
+#endif
+
+#if defined(CFDO_CASE_transferred_class_from)
+constexpr auto make = [] {
+    return cfdo::transferred_class{CFDO_ONLY_IN_TWIN(.from = "Counter", ).from_script = "old-worker", .to = "Counter"};
+};
+static_assert(make().from_script == "old-worker");
+#endif
+
+#if defined(CFDO_CASE_transferred_class_to)
+constexpr auto make = [] {
+    return cfdo::transferred_class{.from = "Counter", .from_script = "old-worker" CFDO_ONLY_IN_TWIN(, .to = "Counter")};
+};
+static_assert(make().from_script == "old-worker");
+#endif
+
+#if defined(CFDO_CASE_list_objects_account_id)
+constexpr auto make = [] {
+    return cfdo::list_objects{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).namespace_id = "5fd1cafff895419c8bcc647fc64ab8f0"};
+};
+static_assert(make().namespace_id.size() == 32);
+#endif
+
+#if defined(CFDO_CASE_create_version_account_id)
+constexpr auto make = [] { return cfdo::create_version{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).worker_id = "counter"}; };
+static_assert(make().worker_id == "counter");
+#endif
+
+#if defined(CFDO_CASE_upload_script_account_id)
+constexpr auto make = [] { return cfdo::upload_script{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).script_name = "counter"}; };
+static_assert(make().script_name == "counter");
+#endif
+
 } // namespace
