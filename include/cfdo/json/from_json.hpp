@@ -155,8 +155,11 @@ std::optional<Integer> decode(boost::json::value const& v, decoding& ctx, type_t
     }
     if (auto const* d = v.if_double()) {
         // JSON has one number type; an integral double (1.0, 1e3) is an integer.
+        // The upper bound is the exclusive power of two 2^digits: max() itself
+        // rounds up to it as a double for 64-bit types, and converting it back
+        // would be undefined.
         if (!std::isfinite(*d) || std::trunc(*d) != *d || *d < static_cast<double>(limits::min()) ||
-            *d > static_cast<double>(limits::max()))
+            *d >= std::ldexp(1.0, limits::digits))
             return out_of_range();
         return static_cast<Integer>(*d);
     }
