@@ -31,8 +31,9 @@ inline constexpr std::array rule_catalogue{
               "path parameter {} is empty; give it a value"},
     rule_info{"path-parameter-slash", severity::error, 0,
               "path parameter {} contains '/', which would change the request's path; pass the identifier alone"},
-    rule_info{"path-parameter-dot-dot", severity::error, 0,
-              "path parameter {} contains '..', which could walk out of the request's path; pass the identifier alone"},
+    rule_info{"path-parameter-dot-segment", severity::error, 0,
+              "path parameter {} is '.' or contains '..', which URL normalization would turn into another path; "
+              "pass the identifier alone"},
     rule_info{"path-parameter-control-character", severity::error, 0,
               "path parameter {} contains a control character; pass the identifier alone"},
     rule_info{"page-out-of-range", severity::error, 0, "{} must be at least 1 (pages are numbered from 1)"},

@@ -38,7 +38,9 @@ constexpr void check_path_parameter(std::string_view member, std::string_view va
     };
     if (value.empty()) return report("path-parameter-empty");
     if (value.find('/') != std::string_view::npos) report("path-parameter-slash");
-    if (value.find("..") != std::string_view::npos) report("path-parameter-dot-dot");
+    // "." and ".." are dot-segments that URL normalization removes (RFC 3986
+    // §5.2.4); ".." anywhere is refused as well, to be safe with proxies.
+    if (value == "." || value.find("..") != std::string_view::npos) report("path-parameter-dot-segment");
     for (char const c : value) {
         auto const byte = static_cast<unsigned char>(c);
         if (byte < 0x20 || byte == 0x7f) {
