@@ -13,6 +13,8 @@
 namespace cfdo_tests {
 
 struct parsed_part {
+    /// The part's header lines, in order, as sent.
+    std::vector<std::string> header_lines;
     std::string name;
     std::optional<std::string> filename;
     std::optional<std::string> content_type;
@@ -57,6 +59,7 @@ inline std::vector<parsed_part> parse_multipart(std::string_view body, std::stri
         while (!headers.empty()) {
             auto const line_end = headers.find("\r\n");
             auto const line = headers.substr(0, line_end);
+            part.header_lines.emplace_back(line);
             if (line.starts_with("Content-Disposition: form-data")) {
                 auto name = quoted_parameter(line, "name");
                 if (!name) throw std::runtime_error("part without a name");

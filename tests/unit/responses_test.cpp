@@ -1,0 +1,346 @@
+// decode_response reads Cloudflare's v4 envelope defensively: whatever the
+// body (an HTML page from a proxy, a cut-off body, a new field, a changed
+// shape) the caller gets either the typed result or an api_error that says
+// which of those happened, with Cloudflare's own codes and messages kept.
+#include <cfdo/api/responses.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace {
+
+template <class Operation>
+cfdo::api_result<cfdo::response_of_t<Operation>> decode(int status, std::string_view body) {
+    return cfdo::decode_response<Operation>(cfdo::http_response{status, std::string(body)});
+}
+
+template <class Operation>
+cfdo::response_of_t<Operation> result_of(std::string_view body) {
+    auto decoded = decode<Operation>(200, body);
+    if (!decoded) FAIL("decode_response failed: " << decoded.error().what());
+    return std::move(*decoded);
+}
+
+template <class Operation>
+cfdo::api_error error_of(int status, std::string_view body) {
+    auto decoded = decode<Operation>(status, body);
+    if (decoded) FAIL("decode_response accepted: " << body);
+    return std::move(decoded).error();
+}
+
+std::string envelope(std::string_view result, std::string_view result_info = "") {
+    std::string out = R"({"success":true,"errors":[],"messages":[],"result":)" + std::string(result);
+    if (!result_info.empty()) out += R"(,"result_info":)" + std::string(result_info);
+    return out + "}";
+}
+
+std::optional<std::string> cursor_of(std::string_view result_info) {
+    return result_of<cfdo::list_objects>(envelope("[]", result_info)).cursor;
+}
+
+} // namespace
+
+namespace Catch {
+template <>
+struct StringMaker<cfdo::api_message> {
+    static std::string convert(cfdo::api_message const& m) {
+        return "{" + std::to_string(m.code) + ", \"" + m.message + "\"}";
+    }
+};
+template <>
+struct StringMaker<cfdo::api_error_kind> {
+    static std::string convert(cfdo::api_error_kind kind) { return std::string(cfdo::to_string(kind)); }
+};
+} // namespace Catch
+
+TEST_CASE("list_namespaces success", "[responses]") {
+    auto const page = result_of<cfdo::list_namespaces>(envelope(
+        R"([{"id":"5fd1cafff895419c8bcc647fc64ab8f0","class":"Counter","name":"counter_Counter",
+             "script":"counter","use_sqlite":true},
+            {"id":"9a8b","class":"Room","use_sqlite":false}])",
+        R"({"page":1,"per_page":20,"count":2,"total_count":2,"total_pages":1})"));
+    REQUIRE(page.namespaces.size() == 2);
+    CHECK(page.namespaces[0] == cfdo::namespace_info{.id = "5fd1cafff895419c8bcc647fc64ab8f0",
+                                                     .class_name = "Counter",
+                                                     .name = "counter_Counter",
+                                                     .script = "counter",
+                                                     .use_sqlite = true});
+    CHECK(page.namespaces[1] == cfdo::namespace_info{.id = "9a8b", .class_name = "Room", .use_sqlite = false});
+    CHECK(page.info == cfdo::page_info{.page = 1, .per_page = 20, .count = 2, .total_count = 2, .total_pages = 1});
+
+    SECTION("result_info absent or null") {
+        CHECK(result_of<cfdo::list_namespaces>(envelope("[]")).info == cfdo::page_info{});
+        CHECK(result_of<cfdo::list_namespaces>(envelope("[]", "null")).info == cfdo::page_info{});
+        CHECK(result_of<cfdo::list_namespaces>(envelope("[]", "{}")).info == cfdo::page_info{});
+    }
+    SECTION("an empty page") {
+        CHECK(result_of<cfdo::list_namespaces>(envelope("[]")).namespaces.empty());
+    }
+}
+
+TEST_CASE("list_objects success", "[responses]") {
+    auto const page = result_of<cfdo::list_objects>(envelope(
+        R"([{"id":"0123abcd","hasStoredData":true},{"id":"4567ef01","hasStoredData":false},{"id":"89ab"}])",
+        R"({"count":3,"cursors":{"after":"AAE"}})"));
+    CHECK(page.objects == std::vector<cfdo::object_info>{{.id = "0123abcd", .has_stored_data = true},
+                                                         {.id = "4567ef01", .has_stored_data = false},
+                                                         {.id = "89ab"}});
+    CHECK(page.cursor == "AAE");
+    CHECK(page.count == 3);
+
+    SECTION("the cursor is read from result_info.cursors.after") {
+        CHECK(cursor_of(R"({"cursors":{"after":"next"}})") == "next");
+    }
+    SECTION("or from result_info.cursor") {
+        CHECK(cursor_of(R"({"cursor":"next"})") == "next");
+    }
+    SECTION("cursors.after is preferred when both are given") {
+        CHECK(cursor_of(R"({"cursor":"from-cursor","cursors":{"after":"from-after"}})") == "from-after");
+        CHECK(cursor_of(R"({"cursors":{"after":"from-after"},"cursor":"from-cursor"})") == "from-after");
+    }
+    SECTION("an empty cursor is no cursor") {
+        CHECK(cursor_of(R"({"cursor":""})") == std::nullopt);
+        CHECK(cursor_of(R"({"cursors":{"after":""}})") == std::nullopt);
+        CHECK(cursor_of(R"({"cursor":"","cursors":{"after":""}})") == std::nullopt);
+        CHECK(cursor_of(R"({"cursor":"next","cursors":{"after":""}})") == "next");
+    }
+    SECTION("no cursor at all") {
+        CHECK(cursor_of(R"({"count":0})") == std::nullopt);
+        CHECK(cursor_of(R"({"cursor":null,"cursors":{"after":null}})") == std::nullopt);
+        CHECK(cursor_of(R"({"cursors":{}})") == std::nullopt);
+        auto const no_info = result_of<cfdo::list_objects>(envelope("[]"));
+        CHECK(no_info.cursor == std::nullopt);
+        CHECK(no_info.count == std::nullopt);
+    }
+}
+
+TEST_CASE("create_version and upload_script success", "[responses]") {
+    SECTION("version_info") {
+        auto const version = result_of<cfdo::create_version>(envelope(R"({
+            "id": "18f97339-c287-4872-9bdd-e2135c07ec12", "number": 3,
+            "created_on": "2025-08-06T12:00:00Z", "urls": ["https://counter.example.workers.dev"],
+            "main_module": "worker.mjs", "compatibility_date": "2025-08-06",
+            "compatibility_flags": ["nodejs_compat"], "migration_tag": "v1"})"));
+        CHECK(version == cfdo::version_info{.id = "18f97339-c287-4872-9bdd-e2135c07ec12",
+                                            .number = 3,
+                                            .created_on = "2025-08-06T12:00:00Z",
+                                            .urls = {"https://counter.example.workers.dev"},
+                                            .main_module = "worker.mjs",
+                                            .compatibility_date = "2025-08-06",
+                                            .compatibility_flags = {"nodejs_compat"},
+                                            .migration_tag = "v1"});
+    }
+    SECTION("any 2xx status is a success") {
+        auto const created = decode<cfdo::create_version>(201, envelope(R"({"id":"v"})"));
+        REQUIRE(created.has_value());
+        CHECK(created->id == "v");
+    }
+    SECTION("version_info with only its id") {
+        CHECK(result_of<cfdo::create_version>(envelope(R"({"id":"v"})")) == cfdo::version_info{.id = "v"});
+    }
+    SECTION("script_info") {
+        auto const script = result_of<cfdo::upload_script>(envelope(R"({
+            "id": "counter", "etag": "ea95132c", "created_on": "2025-08-01T00:00:00Z",
+            "modified_on": "2025-08-06T00:00:00Z", "migration_tag": "v2", "startup_time_ms": 12})"));
+        CHECK(script == cfdo::script_info{.id = "counter",
+                                          .etag = "ea95132c",
+                                          .created_on = "2025-08-01T00:00:00Z",
+                                          .modified_on = "2025-08-06T00:00:00Z",
+                                          .migration_tag = "v2",
+                                          .startup_time_ms = 12});
+    }
+}
+
+TEST_CASE("unknown fields are ignored", "[responses]") {
+    SECTION("in the envelope, the result and result_info") {
+        auto const page = result_of<cfdo::list_namespaces>(R"({
+            "success": true, "errors": [], "messages": [{"code": 1, "message": "note"}],
+            "result": [{"id": "n", "class": "C", "created_on": "x", "flags": {"a": [1]}}],
+            "result_info": {"page": 1, "next": "?"}, "trace_id": "abc"})");
+        REQUIRE(page.namespaces.size() == 1);
+        CHECK(page.namespaces[0] == cfdo::namespace_info{.id = "n", .class_name = "C"});
+        CHECK(page.info == cfdo::page_info{.page = 1});
+    }
+    SECTION("in a version") {
+        auto const version = result_of<cfdo::create_version>(envelope(R"({
+            "id": "v", "resources": {"bindings": []}, "metadata": {"author_email": "x"}, "startup_time_ms": 3})"));
+        CHECK(version == cfdo::version_info{.id = "v"});
+    }
+}
+
+TEST_CASE("a body that is not JSON", "[responses][errors]") {
+    SECTION("an HTML error page") {
+        auto const error = error_of<cfdo::list_namespaces>(502, "<html><body>Bad gateway</body></html>");
+        CHECK(error.kind == cfdo::api_error_kind::not_json);
+        CHECK(error.http_status == 502);
+        CHECK(error.errors.empty());
+        CHECK(error.detail == "syntax error at line 1, column 1");
+        CHECK(error.what() == "HTTP 502: not_json; syntax error at line 1, column 1");
+    }
+    SECTION("an empty body") {
+        auto const error = error_of<cfdo::list_objects>(200, "");
+        CHECK(error.kind == cfdo::api_error_kind::not_json);
+        CHECK(error.http_status == 200);
+        CHECK(error.detail == "incomplete JSON at line 1, column 1");
+    }
+    SECTION("a truncated body") {
+        auto const error = error_of<cfdo::create_version>(200, "{\"success\":true,\n\"result\":{\"id\":\"v");
+        CHECK(error.kind == cfdo::api_error_kind::not_json);
+        CHECK_THAT(error.detail, Catch::StartsWith("incomplete JSON at line 2"));
+    }
+}
+
+TEST_CASE("JSON that is not Cloudflare's envelope", "[responses][errors]") {
+    SECTION("an array") {
+        auto const error = error_of<cfdo::list_namespaces>(200, "[]");
+        CHECK(error.kind == cfdo::api_error_kind::not_an_envelope);
+        CHECK(error.detail == "the body is not a JSON object");
+    }
+    SECTION("no success") {
+        auto const error = error_of<cfdo::list_namespaces>(200, R"({"result":[]})");
+        CHECK(error.kind == cfdo::api_error_kind::not_an_envelope);
+        CHECK(error.detail == "no boolean \"success\" in the body");
+    }
+    SECTION("success that is not a boolean") {
+        for (auto const* body : {R"({"success":"true","result":[]})", R"({"success":1,"result":[]})",
+                                 R"({"success":null,"result":[]})"}) {
+            INFO(body);
+            auto const error = error_of<cfdo::list_namespaces>(200, body);
+            CHECK(error.kind == cfdo::api_error_kind::not_an_envelope);
+            CHECK(error.http_status == 200);
+        }
+    }
+    SECTION("a JSON scalar") {
+        CHECK(error_of<cfdo::upload_script>(500, "\"Internal Server Error\"").kind ==
+              cfdo::api_error_kind::not_an_envelope);
+    }
+}
+
+TEST_CASE("Cloudflare reports a failure", "[responses][errors]") {
+    SECTION("success false: every code and message, in order") {
+        auto const error = error_of<cfdo::upload_script>(400, R"({"success":false,
+            "errors":[{"code":10074,"message":"Cannot apply new-class migration to class 'Counter'"},
+                      {"code":10021,"message":"Uncaught SyntaxError",
+                       "documentation_url":"https://developers.cloudflare.com/"},
+                      {"code":10074,"message":"again"}],
+            "messages":[],"result":null})");
+        CHECK(error.kind == cfdo::api_error_kind::failure);
+        CHECK(error.http_status == 400);
+        CHECK(error.errors ==
+              std::vector<cfdo::api_message>{
+                  {.code = 10074, .message = "Cannot apply new-class migration to class 'Counter'"},
+                  {.code = 10021, .message = "Uncaught SyntaxError",
+                   .documentation_url = "https://developers.cloudflare.com/"},
+                  {.code = 10074, .message = "again"}});
+        CHECK(error.detail.empty());
+        CHECK(error.has_code(10074));
+        CHECK(error.has_code(10021));
+        CHECK_FALSE(error.has_code(10079));
+        CHECK(error.what() == "HTTP 400: failure; Cannot apply new-class migration to class 'Counter' [code: 10074]; "
+                              "Uncaught SyntaxError [code: 10021]; again [code: 10074]");
+    }
+    SECTION("success false with HTTP 200") {
+        auto const error =
+            error_of<cfdo::create_version>(200, R"({"success":false,"errors":[{"code":7003,"message":"m"}]})");
+        CHECK(error.kind == cfdo::api_error_kind::failure);
+        CHECK(error.http_status == 200);
+        CHECK(error.errors == std::vector<cfdo::api_message>{{.code = 7003, .message = "m"}});
+    }
+    SECTION("success false without errors") {
+        for (auto const* body : {R"({"success":false})", R"({"success":false,"errors":null})",
+                                 R"({"success":false,"errors":[]})"}) {
+            INFO(body);
+            auto const error = error_of<cfdo::list_objects>(200, body);
+            CHECK(error.kind == cfdo::api_error_kind::failure);
+            CHECK(error.errors.empty());
+            CHECK(error.detail.empty());
+            CHECK(error.what() == "HTTP 200: failure");
+        }
+    }
+    SECTION("an HTTP error status, whatever success says") {
+        for (int const status : {400, 403, 404, 429, 500, 503}) {
+            INFO("HTTP " << status);
+            auto const error = error_of<cfdo::list_namespaces>(status, envelope("[]"));
+            CHECK(error.kind == cfdo::api_error_kind::failure);
+            CHECK(error.http_status == status);
+            CHECK(error.detail == "success with an HTTP error status");
+        }
+    }
+    SECTION("a malformed errors array leaves errors empty and says why") {
+        auto const error = error_of<cfdo::list_namespaces>(403, R"({"success":false,
+            "errors":[{"code":"10000","message":"Authentication error"}]})");
+        CHECK(error.kind == cfdo::api_error_kind::failure);
+        CHECK(error.errors.empty());
+        CHECK_THAT(error.detail, Catch::StartsWith("malformed \"errors\": ") &&
+                                     Catch::Contains("/0/code") && Catch::Contains("expected an integer"));
+    }
+    SECTION("errors that are not an array") {
+        auto const error = error_of<cfdo::list_namespaces>(200, R"({"success":false,"errors":{"code":1}})");
+        CHECK(error.errors.empty());
+        CHECK_THAT(error.detail, Catch::StartsWith("malformed \"errors\": ") && Catch::Contains("expected an array"));
+    }
+    SECTION("a malformed errors array with an HTTP error status reports both") {
+        auto const error = error_of<cfdo::list_namespaces>(500, R"({"success":true,"errors":[{"message":"m"}]})");
+        CHECK_THAT(error.detail, Catch::StartsWith("malformed \"errors\": ") &&
+                                     Catch::EndsWith("; success with an HTTP error status"));
+    }
+}
+
+TEST_CASE("success with a result of the wrong shape", "[responses][errors]") {
+    auto check_unexpected = [](cfdo::api_error const& error, std::string const& detail) {
+        CHECK(error.kind == cfdo::api_error_kind::unexpected_result);
+        CHECK(error.http_status == 200);
+        CHECK(error.errors.empty());
+        CHECK(error.detail == detail);
+    };
+    SECTION("result of the wrong type") {
+        check_unexpected(error_of<cfdo::list_namespaces>(200, envelope("{}")),
+                         "at /result: expected an array, got an object");
+        check_unexpected(error_of<cfdo::create_version>(200, envelope("[]")),
+                         "at /result: expected an object, got an array");
+    }
+    SECTION("result missing or null") {
+        check_unexpected(error_of<cfdo::list_objects>(200, R"({"success":true})"),
+                         "at /result: expected an array, got null");
+        check_unexpected(error_of<cfdo::upload_script>(200, envelope("null")),
+                         "at /result: expected an object, got null");
+    }
+    SECTION("a member of the wrong type, with its JSON pointer") {
+        check_unexpected(error_of<cfdo::list_namespaces>(200, envelope(R"([{"id":"a"},{"id":5}])")),
+                         "at /result/1/id: expected a string, got a number");
+        check_unexpected(error_of<cfdo::list_objects>(200, envelope(R"([{"id":"o","hasStoredData":"yes"}])")),
+                         "at /result/0/hasStoredData: expected a boolean, got a string");
+        check_unexpected(error_of<cfdo::create_version>(200, envelope(R"({"id":"v","number":1.5})")),
+                         "at /result/number: expected an integer from -9223372036854775808 to "
+                         "9223372036854775807, got 1.5E0");
+    }
+    SECTION("a required member missing") {
+        check_unexpected(error_of<cfdo::create_version>(200, envelope(R"({"number":1})")),
+                         "at /result/id: missing required field \"id\"");
+    }
+    SECTION("result_info of the wrong shape") {
+        check_unexpected(error_of<cfdo::list_namespaces>(200, envelope("[]", R"({"total_pages":"2"})")),
+                         "at /result_info/total_pages: expected an integer, got a string");
+        check_unexpected(error_of<cfdo::list_objects>(200, envelope("[]", R"({"cursors":{"after":7}})")),
+                         "at /result_info/cursors/after: expected a string, got a number");
+        check_unexpected(error_of<cfdo::list_objects>(200, envelope("[]", "[]")),
+                         "at /result_info: expected an object, got an array");
+    }
+    SECTION("what() gives the pointer") {
+        CHECK(error_of<cfdo::list_namespaces>(200, envelope("{}")).what() ==
+              "HTTP 200: unexpected_result; at /result: expected an array, got an object");
+    }
+}
+
+TEST_CASE("api_error_kind names", "[responses]") {
+    CHECK(cfdo::to_string(cfdo::api_error_kind::not_json) == "not_json");
+    CHECK(cfdo::to_string(cfdo::api_error_kind::not_an_envelope) == "not_an_envelope");
+    CHECK(cfdo::to_string(cfdo::api_error_kind::failure) == "failure");
+    CHECK(cfdo::to_string(cfdo::api_error_kind::unexpected_result) == "unexpected_result");
+    CHECK(cfdo::to_string(cfdo::api_error_kind::pagination_loop) == "pagination_loop");
+}
