@@ -34,6 +34,7 @@
 #include <cfdo/api/pagination.hpp>
 #include <cfdo/api/request.hpp>
 #include <cfdo/api/responses.hpp>
+#include <cfdo/api/route.hpp>
 #include <cfdo/api/sdk_params.hpp>
 #include <cfdo/api/transport.hpp>
 

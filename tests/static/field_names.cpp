@@ -51,6 +51,14 @@ static_assert(described_member_count<cfdo::multi_step_migration>() == 3);
 static_assert(described_member_count<cfdo::worker_version>() == 8);
 static_assert(described_member_count<cfdo::list_namespaces>() == 3);
 static_assert(described_member_count<cfdo::list_objects>() == 4);
+static_assert(described_member_count<cfdo::create_version>() == 4);
+static_assert(described_member_count<cfdo::upload_script>() == 3);
+
+// Every `{parameter}` of a route names one of the operation's text members.
+static_assert(cfdo::route_names_only_text_members<cfdo::list_namespaces>());
+static_assert(cfdo::route_names_only_text_members<cfdo::list_objects>());
+static_assert(cfdo::route_names_only_text_members<cfdo::create_version>());
+static_assert(cfdo::route_names_only_text_members<cfdo::upload_script>());
 
 // The JSON keys Cloudflare spells differently from the C++ members.
 static_assert(cfdo::json_key<cfdo::version_annotations>("message") == "workers/message");

@@ -47,47 +47,50 @@ private:
 
 namespace detail {
 
-// Appends a path parameter as exactly one segment, percent-encoded like the
-// SDK's path encoder (RFC 3986 `pchar`s stay as they are). The rules have
-// already refused '/', '..', control characters and empty values.
-inline void append_segment(std::string& path, std::string_view value) {
-    path += boost::urls::encode(value, boost::urls::pchars);
+// The route's path with each `{parameter}` percent-encoded as exactly one
+// segment, as the SDK's path encoder does (RFC 3986 `pchar`s stay as they
+// are). The rules have already refused '/', dot-segments, control characters
+// and empty values.
+template <class Operation>
+std::string expand_path(Operation const& op) {
+    std::string path;
+    std::string_view rest = Operation::endpoint.path;
+    for_each_path_parameter(op, [&](std::string_view member, std::string_view value) {
+        auto const placeholder = rest.find("{" + std::string(member) + "}");
+        path += rest.substr(0, placeholder);
+        path += boost::urls::encode(value, boost::urls::pchars);
+        rest.remove_prefix(placeholder + member.size() + 2);
+    });
+    path += rest;
+    return path;
+}
+
+template <class Operation>
+request routed(Operation const& op) {
+    request r;
+    r.method = Operation::endpoint.method;
+    r.path = expand_path(op);
+    return r;
 }
 
 inline std::vector<header> json_headers() { return {{"Content-Type", "application/json"}}; }
 
 inline request build(list_namespaces const& op) {
-    request r;
-    r.method = http_method::get;
-    r.path = "/accounts/";
-    append_segment(r.path, op.account_id);
-    r.path += "/workers/durable_objects/namespaces";
+    auto r = routed(op);
     if (op.page) r.query.push_back({"page", std::to_string(*op.page)});
     if (op.per_page) r.query.push_back({"per_page", std::to_string(*op.per_page)});
     return r;
 }
 
 inline request build(list_objects const& op) {
-    request r;
-    r.method = http_method::get;
-    r.path = "/accounts/";
-    append_segment(r.path, op.account_id);
-    r.path += "/workers/durable_objects/namespaces/";
-    append_segment(r.path, op.namespace_id);
-    r.path += "/objects";
+    auto r = routed(op);
     if (op.limit) r.query.push_back({"limit", std::to_string(*op.limit)});
     if (op.cursor) r.query.push_back({"cursor", op.cursor->str()});
     return r;
 }
 
 inline request build(create_version const& op) {
-    request r;
-    r.method = http_method::post;
-    r.path = "/accounts/";
-    append_segment(r.path, op.account_id);
-    r.path += "/workers/workers/";
-    append_segment(r.path, op.worker_id);
-    r.path += "/versions";
+    auto r = routed(op);
     if (op.deploy) r.query.push_back({"deploy", *op.deploy ? "true" : "false"});
     r.headers = json_headers();
     r.body = json_body{to_json(op.version)};
@@ -101,12 +104,7 @@ inline std::string module_bytes_of(worker_module const& module) {
 }
 
 inline request build(upload_script const& op) {
-    request r;
-    r.method = http_method::put;
-    r.path = "/accounts/";
-    append_segment(r.path, op.account_id);
-    r.path += "/workers/scripts/";
-    append_segment(r.path, op.script_name);
+    auto r = routed(op);
 
     // The metadata is the version without its modules, which travel as parts.
     auto metadata = to_json(op.version);

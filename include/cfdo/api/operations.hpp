@@ -3,6 +3,8 @@
 #ifndef CFDO_API_OPERATIONS_HPP_INCLUDED
 #define CFDO_API_OPERATIONS_HPP_INCLUDED
 
+#include <cfdo/api/route.hpp>
+#include <cfdo/json/concepts.hpp>
 #include <cfdo/model/json_names.hpp>
 #include <cfdo/model/required.hpp>
 #include <cfdo/model/text.hpp>
@@ -23,6 +25,8 @@ namespace cfdo {
 /// `GET /accounts/{account_id}/workers/durable_objects/namespaces`
 /// (SDK: `durableObjects.namespaces.list`).
 struct list_namespaces {
+    static constexpr route endpoint{http_method::get, "/accounts/{account_id}/workers/durable_objects/namespaces"};
+
     required<"account_id"> account_id;
     /// Page number, from 1.
     std::optional<std::uint32_t> page {};
@@ -36,6 +40,9 @@ BOOST_DESCRIBE_STRUCT(list_namespaces, (), (account_id, page, per_page))
 /// `GET /accounts/{account_id}/workers/durable_objects/namespaces/{id}/objects`
 /// (SDK: `durableObjects.namespaces.objects.list`).
 struct list_objects {
+    static constexpr route endpoint{http_method::get,
+                                    "/accounts/{account_id}/workers/durable_objects/namespaces/{namespace_id}/objects"};
+
     required<"account_id"> account_id;
     /// The namespace's id (the API's `id` path parameter).
     required<"namespace_id"> namespace_id;
@@ -56,6 +63,8 @@ struct json_field_names<list_objects> {
 /// `POST /accounts/{account_id}/workers/workers/{worker_id}/versions`
 /// (SDK: `workers.beta.workers.versions.create`); the body is `version`.
 struct create_version {
+    static constexpr route endpoint{http_method::post, "/accounts/{account_id}/workers/workers/{worker_id}/versions"};
+
     required<"account_id"> account_id;
     /// The Worker's id or name.
     required<"worker_id"> worker_id;
@@ -65,18 +74,32 @@ struct create_version {
 
     friend constexpr bool operator==(create_version const&, create_version const&) = default;
 };
+BOOST_DESCRIBE_STRUCT(create_version, (), (account_id, worker_id, deploy, version))
+
+/// The SDK flattens the version's fields beside the parameters; the reader is
+/// in <cfdo/api/sdk_params.hpp>.
+template <>
+inline constexpr bool has_own_json_reader<create_version> = true;
 
 /// `PUT /accounts/{account_id}/workers/scripts/{script_name}`
 /// (SDK: `workers.scripts.update`): the classic multipart upload, which
 /// creates and deploys a version. `version` without its modules is the
 /// `metadata` part; each module is a part named after it.
 struct upload_script {
+    static constexpr route endpoint{http_method::put, "/accounts/{account_id}/workers/scripts/{script_name}"};
+
     required<"account_id"> account_id;
     required<"script_name"> script_name;
     worker_version version {};
 
     friend constexpr bool operator==(upload_script const&, upload_script const&) = default;
 };
+BOOST_DESCRIBE_STRUCT(upload_script, (), (account_id, script_name, version))
+
+/// The SDK sends the version as `metadata` and its modules as `files`; the
+/// reader is in <cfdo/api/sdk_params.hpp>.
+template <>
+inline constexpr bool has_own_json_reader<upload_script> = true;
 
 } // namespace cfdo
 

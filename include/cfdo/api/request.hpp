@@ -4,6 +4,7 @@
 #define CFDO_API_REQUEST_HPP_INCLUDED
 
 #include <cfdo/api/multipart.hpp>
+#include <cfdo/api/route.hpp>
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
@@ -22,19 +23,6 @@ namespace cfdo {
 
 /// Cloudflare's API root; `request::path` is relative to it.
 inline constexpr std::string_view api_base_url = "https://api.cloudflare.com/client/v4";
-
-enum class http_method { get, post, put, patch, delete_ };
-
-[[nodiscard]] constexpr std::string_view to_string(http_method method) noexcept {
-    switch (method) {
-    case http_method::get: return "GET";
-    case http_method::post: return "POST";
-    case http_method::put: return "PUT";
-    case http_method::patch: return "PATCH";
-    case http_method::delete_: return "DELETE";
-    }
-    return "GET";
-}
 
 /// One query parameter, not yet percent-encoded.
 struct query_parameter {

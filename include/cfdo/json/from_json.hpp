@@ -238,6 +238,7 @@ bool is_known_key(std::string_view key) {
 }
 
 template <described_model T>
+    requires(!has_own_json_reader<T>)
 std::optional<T> decode(boost::json::value const& v, decoding& ctx, type_tag<T>) {
     auto const* object = v.if_object();
     if (!object) return ctx.fail<T>(expected_but_got("an object", v));

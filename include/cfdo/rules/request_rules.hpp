@@ -31,23 +31,28 @@ constexpr text parameter_pointer(std::string_view member) {
     return pointer;
 }
 
+// Every `{parameter}` of the operation's route must stay exactly one path
+// segment.
 template <class Operation>
-constexpr void check_path_parameter(std::string_view member, std::string_view value, std::vector<diagnostic>& out) {
-    auto report = [&](std::string_view rule) {
-        out.push_back(make_diagnostic(rule, member, parameter_pointer<Operation>(member)));
-    };
-    if (value.empty()) return report("path-parameter-empty");
-    if (value.find('/') != std::string_view::npos) report("path-parameter-slash");
-    // "." and ".." are dot-segments that URL normalization removes (RFC 3986
-    // §5.2.4); ".." anywhere is refused as well, to be safe with proxies.
-    if (value == "." || value.find("..") != std::string_view::npos) report("path-parameter-dot-segment");
-    for (char const c : value) {
-        auto const byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7f) {
-            report("path-parameter-control-character");
-            break;
+constexpr void check_path_parameters(Operation const& op, std::vector<diagnostic>& out) {
+    for_each_path_parameter(op, [&](std::string_view member, std::string_view value) {
+        auto report = [&](std::string_view rule) {
+            out.push_back(make_diagnostic(rule, member, parameter_pointer<Operation>(member)));
+        };
+        if (value.empty()) return report("path-parameter-empty");
+        if (value.find('/') != std::string_view::npos) report("path-parameter-slash");
+        // "." and ".." are dot-segments that URL normalization removes (RFC
+        // 3986 §5.2.4); ".." anywhere is refused as well, to be safe with
+        // proxies.
+        if (value == "." || value.find("..") != std::string_view::npos) report("path-parameter-dot-segment");
+        for (char const c : value) {
+            auto const byte = static_cast<unsigned char>(c);
+            if (byte < 0x20 || byte == 0x7f) {
+                report("path-parameter-control-character");
+                break;
+            }
         }
-    }
+    });
 }
 
 template <class Operation>
@@ -92,7 +97,7 @@ constexpr void check_json_bindings(std::vector<binding> const& bindings, std::st
 /// Every problem with the parameters of a namespace listing.
 [[nodiscard]] constexpr std::vector<diagnostic> validate(list_namespaces const& op) {
     std::vector<diagnostic> found;
-    detail::check_path_parameter<list_namespaces>("account_id", op.account_id, found);
+    detail::check_path_parameters(op, found);
     detail::check_range<list_namespaces>("page-out-of-range", "page", op.page, 1, UINT32_MAX, found);
     detail::check_range<list_namespaces>("per-page-out-of-range", "per_page", op.per_page, 1, 100, found);
     return found;
@@ -101,8 +106,7 @@ constexpr void check_json_bindings(std::vector<binding> const& bindings, std::st
 /// Every problem with the parameters of an objects listing.
 [[nodiscard]] constexpr std::vector<diagnostic> validate(list_objects const& op) {
     std::vector<diagnostic> found;
-    detail::check_path_parameter<list_objects>("account_id", op.account_id, found);
-    detail::check_path_parameter<list_objects>("namespace_id", op.namespace_id, found);
+    detail::check_path_parameters(op, found);
     detail::check_range<list_objects>("limit-out-of-range", "limit", op.limit, 10, 10000, found);
     return found;
 }
@@ -110,8 +114,7 @@ constexpr void check_json_bindings(std::vector<binding> const& bindings, std::st
 /// Every problem with the parameters of a version creation.
 [[nodiscard]] constexpr std::vector<diagnostic> validate(create_version const& op) {
     std::vector<diagnostic> found;
-    detail::check_path_parameter<create_version>("account_id", op.account_id, found);
-    detail::check_path_parameter<create_version>("worker_id", op.worker_id, found);
+    detail::check_path_parameters(op, found);
     detail::check_json_bindings(op.version.bindings, "/bindings", found);
     detail::check_module_contents(op.version.modules, "/modules", found);
     return found;
@@ -120,8 +123,7 @@ constexpr void check_json_bindings(std::vector<binding> const& bindings, std::st
 /// Every problem with the parameters of a script upload.
 [[nodiscard]] constexpr std::vector<diagnostic> validate(upload_script const& op) {
     std::vector<diagnostic> found;
-    detail::check_path_parameter<upload_script>("account_id", op.account_id, found);
-    detail::check_path_parameter<upload_script>("script_name", op.script_name, found);
+    detail::check_path_parameters(op, found);
     detail::check_json_bindings(op.version.bindings, "/metadata/bindings", found);
     detail::check_module_contents(op.version.modules, "/files", found);
     return found;
