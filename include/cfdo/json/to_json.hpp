@@ -75,7 +75,7 @@ inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, tex
 
 template <field_name Field, class T>
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, required<Field, T> const& member) {
-    boost::json::value_from(member.get(), out);
+    boost::json::value_from(member.value(), out);
 }
 
 inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, date const& d) {

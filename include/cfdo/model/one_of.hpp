@@ -9,6 +9,7 @@
 #include <concepts>
 #include <cstddef>
 #include <memory>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 
@@ -64,6 +65,12 @@ union union_storage<Head, Tail...> {
         else tail.template destroy<I - 1>();
     }
 };
+
+// Deliberately not constexpr: reaching it stops constant evaluation with this
+// name, and at run time it throws.
+[[noreturn]] inline void one_of_does_not_hold_the_alternative_asked_for() {
+    throw std::logic_error("cfdo::one_of::get: another alternative is held");
+}
 
 } // namespace detail
 
@@ -140,6 +147,23 @@ public:
     [[nodiscard]] constexpr bool holds() const noexcept {
         static_assert(holds_alternative<T>, "T is not an alternative of this cfdo::one_of");
         return index_ == index_of<T>;
+    }
+
+    /// The held `T`; holding another alternative is a precondition violation
+    /// (a compile error in a constant expression, `std::logic_error` at run
+    /// time). Prefer `holds<T>()` then `get<T>()` over testing `get_if` for
+    /// null in constexpr code: GCC 12 cannot compare the address of a
+    /// temporary's member with null in a constant expression.
+    template <class T>
+    [[nodiscard]] constexpr T const& get() const {
+        if (!holds<T>()) detail::one_of_does_not_hold_the_alternative_asked_for();
+        return storage_.template get<index_of<T>>();
+    }
+
+    template <class T>
+    [[nodiscard]] constexpr T& get() {
+        if (!holds<T>()) detail::one_of_does_not_hold_the_alternative_asked_for();
+        return storage_.template get<index_of<T>>();
     }
 
     /// The held `T`, or a null pointer when another alternative is held.

@@ -51,8 +51,10 @@ struct required : T {
 
     constexpr required(T value) : T(std::move(value)) {}
 
-    [[nodiscard]] constexpr T const& get() const noexcept { return *this; }
-    [[nodiscard]] constexpr T& get() noexcept { return *this; }
+    /// The wrapped value, as its own type. (Not named `get`, which would hide
+    /// `one_of::get<T>` when `T` is a `one_of`.)
+    [[nodiscard]] constexpr T const& value() const noexcept { return *this; }
+    [[nodiscard]] constexpr T& value() noexcept { return *this; }
 };
 
 namespace detail {
