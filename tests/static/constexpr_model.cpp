@@ -95,7 +95,7 @@ constexpr auto encoded = [] {
 static_assert(std::string_view(encoded.data(), encoded.size()) == "aGVsbG8=");
 static_assert(cfdo::is_base64("aGVsbG8="));
 static_assert(!cfdo::is_base64("aGVsbG8"));
-static_assert(!cfdo::is_base64("aGVsbG9="));
+static_assert(cfdo::is_base64("aGVsbG9=") && !cfdo::is_canonical_base64("aGVsbG9="));
 
 // The request rules run at compile time.
 static_assert(cfdo::validate(cfdo::list_namespaces{.account_id = "023e105f4ecef8ad9ca31a8372d0c353"}).empty());

@@ -121,7 +121,7 @@ TEST_CASE("base64_decode reads canonical text", "[base64]") {
     CHECK(cfdo::base64_decode("+/+/") == "\xfb\xff\xbf");
 }
 
-TEST_CASE("is_base64 accepts only canonical padded base64", "[base64]") {
+TEST_CASE("is_base64 accepts only padded base64 of the standard alphabet", "[base64]") {
     SECTION("valid") {
         for (auto const* valid : {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYmFy", "AAAA", "////", "+/+/AA=="}) {
             INFO(valid);
@@ -135,12 +135,24 @@ TEST_CASE("is_base64 accepts only canonical padded base64", "[base64]") {
                                   // outside the standard alphabet (URL-safe, spaces, line breaks)
                                   "Zm9-", "Zm9_", "Zm 9", "Zm9v\nYmFy", "Zm9\x80", "Zm9.",
                                   // '=' anywhere but the final padding
-                                  "Z=9v", "Zg==Zg==", "=Zg=", "Zm=v", "====", "A===", "AB=C",
-                                  // padding that leaves non-zero bits
-                                  "Zh==", "Zm9=", "AB==", "AAB=", "Zm9vYh==");
+                                  "Z=9v", "Zg==Zg==", "=Zg=", "Zm=v", "====", "A===", "AB=C");
     INFO("text: \"" << invalid << "\"");
     CHECK_FALSE(cfdo::is_base64(invalid));
     CHECK(cfdo::base64_decode(invalid) == std::nullopt);
+}
+
+TEST_CASE("non-canonical padding decodes, but is not canonical", "[base64]") {
+    // Padding that leaves non-zero bits: decoders such as Go's and Node's
+    // accept it (the extra bits are dropped), so cfdo decodes it too and the
+    // rules only warn.
+    for (auto const& [text, bytes] : std::vector<std::pair<std::string, std::string>>{
+             {"Zh==", "f"}, {"Zm9=", "fo"}, {"AB==", std::string(1, '\0')}, {"Zm9vYh==", "foob"}}) {
+        INFO(text);
+        CHECK(cfdo::is_base64(text));
+        CHECK_FALSE(cfdo::is_canonical_base64(text));
+        CHECK(cfdo::base64_decode(text) == bytes);
+    }
+    for (auto const* canonical : {"", "Zg==", "Zm8=", "Zm9v"}) CHECK(cfdo::is_canonical_base64(canonical));
 }
 
 TEST_CASE("is_base64 rejects an embedded NUL", "[base64]") {
@@ -151,5 +163,6 @@ TEST_CASE("is_base64 rejects an embedded NUL", "[base64]") {
 
 TEST_CASE("is_base64 works in constant expressions", "[base64]") {
     STATIC_REQUIRE(cfdo::is_base64("Zm9vYmFy"));
-    STATIC_REQUIRE_FALSE(cfdo::is_base64("Zh=="));
+    STATIC_REQUIRE_FALSE(cfdo::is_base64("Zh="));
+    STATIC_REQUIRE_FALSE(cfdo::is_canonical_base64("Zh=="));
 }

@@ -73,22 +73,31 @@ constexpr char* base64_encode(std::string_view bytes, char* out) noexcept {
     return encoded;
 }
 
-/// True when `encoded` is canonical padded base64: a multiple of four
-/// characters of the standard alphabet, `=` only as final padding, and zero
-/// bits where padding leaves bits unused.
+/// True when `encoded` is padded base64: a multiple of four characters of
+/// the standard alphabet, with `=` only as final padding. (Like Go's and
+/// Node's decoders, this accepts non-zero bits where padding leaves bits
+/// unused; `is_canonical_base64` does not.)
 [[nodiscard]] constexpr bool is_base64(std::string_view encoded) noexcept {
     if (encoded.size() % 4 != 0) return false;
     std::size_t padding = 0;
     if (!encoded.empty() && encoded.back() == '=') padding = encoded[encoded.size() - 2] == '=' ? 2 : 1;
     for (std::size_t i = 0; i < encoded.size() - padding; ++i)
         if (detail::base64_values[static_cast<unsigned char>(encoded[i])] == detail::base64_invalid) return false;
+    return true;
+}
+
+/// True when `encoded` is `is_base64` and what an encoder writes: zero bits
+/// where padding leaves bits unused, so that it is the one spelling of its
+/// bytes.
+[[nodiscard]] constexpr bool is_canonical_base64(std::string_view encoded) noexcept {
+    if (!is_base64(encoded)) return false;
+    std::size_t const padding = encoded.ends_with("==") ? 2 : encoded.ends_with('=') ? 1 : 0;
     if (padding == 0) return true;
     auto const last = detail::base64_values[static_cast<unsigned char>(encoded[encoded.size() - padding - 1])];
     return (last & (padding == 2 ? 0x0f : 0x03)) == 0;
 }
 
-/// The bytes of canonical base64 text, or nothing when `encoded` is not
-/// `is_base64`.
+/// The bytes of base64 text, or nothing when `encoded` is not `is_base64`.
 [[nodiscard]] inline std::optional<std::string> base64_decode(std::string_view encoded) {
     if (!is_base64(encoded)) return std::nullopt;
     std::string bytes;
