@@ -345,24 +345,27 @@ TEST_CASE("module content rules", "[request][rules]") {
     };
 
     SECTION("create_version points into modules") {
-        CHECK(refusal(cfdo::create_version{.account_id = "a", .worker_id = "w", .version = {.modules = modules}}) ==
+        CHECK(refusal(cfdo::create_version{.account_id = "a", .worker_id = "w",
+                                           .version = {.main_module = "worker.mjs", .modules = modules}}) ==
               std::vector<std::string>{"module-content-not-base64 util.mjs /modules/1/content_base64 error",
-                                       "module-content-not-base64 extra.bin /modules/3/content_base64 error"});
+                                       "module-content-base64-not-canonical extra.bin /modules/3/content_base64 warning"});
     }
     SECTION("upload_script points into files") {
-        CHECK(refusal(cfdo::upload_script{.account_id = "a", .script_name = "s", .version = {.modules = modules}}) ==
+        CHECK(refusal(cfdo::upload_script{.account_id = "a", .script_name = "s",
+                                          .version = {.main_module = "worker.mjs", .modules = modules}}) ==
               std::vector<std::string>{"module-content-not-base64 util.mjs /files/1/content_base64 error",
-                                       "module-content-not-base64 extra.bin /files/3/content_base64 error"});
+                                       "module-content-base64-not-canonical extra.bin /files/3/content_base64 warning"});
     }
     SECTION("the first module") {
         CHECK(refusal(cfdo::create_version{.account_id = "a", .worker_id = "w",
-                                           .version = {.modules = {module_base64("m", "Zg=")}}}) ==
+                                           .version = {.main_module = "m", .modules = {module_base64("m", "Zg=")}}}) ==
               std::vector<std::string>{"module-content-not-base64 m /modules/0/content_base64 error"});
     }
     SECTION("canonical base64 and raw bytes pass") {
         CHECK(cfdo::validate(cfdo::create_version{
                                  .account_id = "a", .worker_id = "w",
-                                 .version = {.modules = {module_base64("m", ""), module_bytes("b", "\xff")}}})
+                                 .version = {.main_module = "m",
+                                             .modules = {module_base64("m", ""), module_bytes("b", "\xff")}}})
                   .empty());
     }
 }
@@ -419,7 +422,7 @@ TEST_CASE("message_of quotes the subject into the rule's message", "[request][ru
     CHECK(message("per-page-out-of-range", "per_page") ==
           "'per_page' must be from 1 to 100 (the documented maximum page size)");
     CHECK(message("module-content-not-base64", "util.mjs") ==
-          "module 'util.mjs' is given as base64 text that is not canonical padded base64; give its bytes with "
+          "module 'util.mjs' is given as base64 text that is not padded base64; give its bytes with "
           "cfdo::module_bytes or fix the encoding");
 
     SECTION("control characters of the subject are shown escaped") {
@@ -433,13 +436,14 @@ TEST_CASE("message_of quotes the subject into the rule's message", "[request][ru
     }
     SECTION("from a refused request: the module name comes from the configuration") {
         auto const diagnostics = cfdo::validate(cfdo::create_version{
-            .account_id = "a", .worker_id = "w", .version = {.modules = {module_base64("x\n\x1b[2J", "!")}}});
+            .account_id = "a", .worker_id = "w",
+            .version = {.main_module = "x\n\x1b[2J", .modules = {module_base64("x\n\x1b[2J", "!")}}});
         REQUIRE(diagnostics.size() == 1);
         CHECK(cfdo::message_of(diagnostics[0]).starts_with("module 'x\\x0a\\x1b[2J' is given"));
     }
-    SECTION("an unknown rule id is its own message") {
-        CHECK(message("no-such-rule", "s") == "no-such-rule");
-        CHECK(cfdo::make_diagnostic("no-such-rule", "s", "/x").level == cfdo::severity::error);
+    SECTION("a rule id missing from the catalogue is a programming error") {
+        CHECK_THROWS_AS(cfdo::make_diagnostic("no-such-rule", "s", "/x"), std::invalid_argument);
+        CHECK(cfdo::message_of(cfdo::diagnostic{"no-such-rule", "s", "/x"}) == "no-such-rule");
     }
     SECTION("every catalogue message has a place for its subject") {
         for (auto const& rule : cfdo::rule_catalogue) {

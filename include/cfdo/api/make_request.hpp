@@ -98,9 +98,9 @@ inline request build(create_version const& op) {
 }
 
 inline std::string module_bytes_of(worker_module const& module) {
-    if (auto const* bytes = module.content.get_if<module_bytes>()) return bytes->bytes.str();
+    if (module.content.holds<module_bytes>()) return module.content.get<module_bytes>().bytes.str();
     // The rules refuse base64 text that does not decode.
-    return base64_decode(module.content.get_if<module_base64>()->base64).value_or(std::string());
+    return base64_decode(module.content.get<module_base64>().base64).value_or(std::string());
 }
 
 inline request build(upload_script const& op) {

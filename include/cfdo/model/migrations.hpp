@@ -85,14 +85,38 @@ struct multi_step_migration {
 };
 BOOST_DESCRIBE_STRUCT(multi_step_migration, (), (old_tag, new_tag, steps))
 
+/// One entry of a Worker's whole migration history, as a wrangler
+/// configuration writes it (`[[migrations]]`): a tag, unique in the history,
+/// and one step's directives. `plan_migrations` turns a history and the tag
+/// Cloudflare reports as deployed into the `migrations` to send.
+struct tagged_migration {
+    required<"tag"> tag;
+    std::vector<text> new_classes {};
+    std::vector<text> new_sqlite_classes {};
+    std::vector<renamed_class> renamed_classes {};
+    std::vector<text> deleted_classes {};
+    std::vector<transferred_class> transferred_classes {};
+
+    [[nodiscard]] constexpr migration_step step() const {
+        return {new_classes, new_sqlite_classes, renamed_classes, deleted_classes, transferred_classes};
+    }
+
+    friend constexpr bool operator==(tagged_migration const&, tagged_migration const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(tagged_migration, (),
+                      (tag, new_classes, new_sqlite_classes, renamed_classes, deleted_classes, transferred_classes))
+
+/// A Worker's migration history, oldest first.
+using migration_history = std::vector<tagged_migration>;
+
 /// A Worker version's `migrations`: either form. Cloudflare tells them apart
 /// by the presence of `steps`.
 using migrations = one_of<single_step_migration, multi_step_migration>;
 
 /// The steps of either form, in order.
 [[nodiscard]] constexpr std::vector<migration_step> steps_of(migrations const& m) {
-    if (auto const* single = m.get_if<single_step_migration>()) return {single->step()};
-    return m.get_if<multi_step_migration>()->steps;
+    if (m.holds<single_step_migration>()) return {m.get<single_step_migration>().step()};
+    return m.get<multi_step_migration>().steps;
 }
 
 /// The `old_tag` of either form.

@@ -35,6 +35,13 @@ inline constexpr std::array<std::string_view, 10> known{
     javascript_module, text_javascript_module, javascript, text_javascript, python,
     python_requirement, wasm,              plain_text, octet_stream,    source_map,
 };
+
+/// True for the ten content types Cloudflare documents.
+[[nodiscard]] constexpr bool is_documented(std::string_view type) noexcept {
+    for (auto const documented : known)
+        if (documented == type) return true;
+    return false;
+}
 } // namespace content_type
 
 /// Module content given as its raw bytes; cfdo base64-encodes them.

@@ -6,6 +6,7 @@
 #include <cfdo/rules/diagnostic.hpp>
 
 #include <array>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -16,17 +17,25 @@ struct rule_info {
     /// Stable kebab-case id; diagnostics and docs refer to it.
     std::string_view id;
     severity level;
-    /// The Cloudflare API error code the rule prevents, or 0 when the mistake
-    /// is refused before it reaches Cloudflare's checks (HTTP routing, the
-    /// documented parameter ranges).
+    /// The Cloudflare API error code the rule prevents, or 0 when none is
+    /// known (the mistake is refused by wrangler, by HTTP routing, or is only
+    /// advice).
     int cloudflare_code;
     /// One line saying what is wrong and how to fix it; `{}` stands for the
     /// diagnostic's subject.
     std::string_view message;
+    /// What Cloudflare answers, verbatim with X for the subject, when known.
+    std::string_view cloudflare_message = {};
 };
 
+inline constexpr std::string_view cloudflare_10061_binding =
+    "Cannot create binding for class 'X' because it is not currently configured to implement Durable Objects. "
+    "Ensure a --new-class migration has been applied to it.";
+inline constexpr std::string_view cloudflare_10074_new_class =
+    "Cannot apply new-class migration to class 'X' that is already depended on by existing Durable Objects";
+
 inline constexpr std::array rule_catalogue{
-    // Request parameters (path segments and query ranges).
+    // Request parameters: path segments and query ranges.
     rule_info{"path-parameter-empty", severity::error, 0,
               "path parameter {} is empty; give it a value"},
     rule_info{"path-parameter-slash", severity::error, 0,
@@ -42,13 +51,110 @@ inline constexpr std::array rule_catalogue{
     rule_info{"limit-out-of-range", severity::error, 0, "{} must be from 10 to 10000 (Cloudflare's documented range)"},
 
     // Bindings.
+    rule_info{"binding-name-duplicate", severity::error, 0,
+              "two bindings are named {}; a Worker's bindings (of every kind) need distinct names"},
+    rule_info{"binding-name-not-identifier", severity::warning, 0,
+              "binding {} is not a JavaScript identifier, so the Worker must write env[\"...\"]; rename it if that "
+              "was not intended"},
     rule_info{"json-binding-not-json", severity::error, 10021,
               "json binding {} holds text that is not one JSON value (RFC 8259, at most 256 levels deep)"},
+    rule_info{"durable-object-environment-without-script", severity::error, 0,
+              "Durable Object binding {} names an environment but no script_name; the environment is that of "
+              "script_name, so give both or neither"},
 
-    // Modules.
+    // Durable Object bindings against the classes the migrations leave live.
+    rule_info{"binding-class-not-created", severity::error, 10061,
+              "no migration creates class {}, which a binding of this Worker uses; add it to new_sqlite_classes "
+              "(or new_classes) in a migration",
+              cloudflare_10061_binding},
+    rule_info{"binding-class-not-created-here", severity::warning, 10061,
+              "these migrations do not create class {}, which a binding uses: Cloudflare accepts it only if an "
+              "earlier migration of this Worker did; tag your migrations to let cfdo check",
+              cloudflare_10061_binding},
+    rule_info{"binding-without-migrations", severity::warning, 10061,
+              "a binding uses class {} of this Worker, but the version carries no migrations: Cloudflare accepts it "
+              "only if the class already exists; the first deploy needs a migration that creates it",
+              cloudflare_10061_binding},
+    rule_info{"binding-to-renamed-class", severity::error, 10061,
+              "class {} is renamed by a migration, so this Worker's binding must use the new name",
+              cloudflare_10061_binding},
+    rule_info{"delete-while-bound", severity::error, 10061,
+              "class {} is deleted by a migration while a binding of this Worker still uses it; remove the binding "
+              "in the same version",
+              "Cannot apply --delete-class migration to class 'X' without also removing the binding that references "
+              "it."},
+    rule_info{"binding-class-not-exported", severity::error, 10061,
+              "a binding uses class {}, which the entry module does not export; export the class (check that the "
+              "bundler keeps it)",
+              "Cannot create binding for class X that is not exported by the script"},
+
+    // Migrations: the fold of the directives, in order.
+    rule_info{"class-name-empty", severity::error, 0,
+              "a {} directive names an empty class; give the exported class name"},
+    rule_info{"new-class-exists", severity::error, 10074,
+              "class {} already exists when a migration creates it again; remove the directive (migrations that "
+              "were applied must not be sent again)",
+              cloudflare_10074_new_class},
+    rule_info{"kv-class-converted-to-sqlite", severity::error, 10074,
+              "class {} was created with key-value storage and cannot become SQLite-backed; keep new_classes, or "
+              "create a class with a new name in new_sqlite_classes (or delete it first, losing its data)",
+              "Cannot apply new-sqlite-class migration to class 'X' that is already depended on by existing Durable "
+              "Objects"},
+    rule_info{"new-class-not-exported", severity::error, 10070,
+              "a migration creates class {}, which the entry module does not export; export the class (check that "
+              "the bundler keeps it)",
+              "Cannot apply new-class migration to class 'X' that is not exported by script."},
+    rule_info{"live-class-not-exported", severity::error, 10064,
+              "class {} has Durable Objects but the entry module no longer exports it; export it, or rename or "
+              "delete it with a migration",
+              "New version of script does not export class 'X' which is depended on by existing Durable Objects."},
+    rule_info{"rename-source-missing", severity::error, 10074,
+              "a migration renames class {}, which does not exist at that point; rename an existing class",
+              "Cannot apply renamed_classes migration to non-existent class X"},
+    rule_info{"rename-target-exists", severity::error, 0,
+              "a migration renames a class to {}, which already exists; the rename creates its target, so pick a "
+              "free name (or delete the existing class in an earlier step)"},
+    rule_info{"rename-to-itself", severity::warning, 0,
+              "a migration renames class {} to itself, which does nothing; remove it"},
+    rule_info{"rename-duplicate", severity::error, 0,
+              "one migration step renames from or to class {} twice; each class takes part in one rename per step"},
+    rule_info{"delete-missing-class", severity::error, 10074,
+              "a migration deletes class {}, which does not exist at that point; remove the directive",
+              "Cannot apply delete-class migration to class 'X' which was not exported in the previous version of "
+              "the script"},
+    rule_info{"transfer-target-exists", severity::error, 0,
+              "a migration transfers objects into class {}, which already exists; the transfer creates it, so do "
+              "not create it first"},
+    rule_info{"transfer-from-self", severity::warning, 0,
+              "a migration transfers class {} from this same Worker; within one Worker, use renamed_classes"},
+    rule_info{"migration-tag-duplicate", severity::error, 0,
+              "migration tag {} appears twice; tags name migrations and must be unique"},
+    rule_info{"migration-tag-empty", severity::warning, 0,
+              "migration tag {} is empty; an empty tag reads as no tag, so the migration would be sent again on "
+              "every deploy"},
+    rule_info{"deployed-tag-missing", severity::error, 10074,
+              "the deployed migration tag {} is not in the history (was it deleted?); restore the history up to "
+              "it, since replaying every migration fails",
+              cloudflare_10074_new_class},
+
+    // Modules and the version's own fields.
+    rule_info{"main-module-not-found", severity::error, 0,
+              "main_module {} names no module of the version; name one of its modules"},
+    rule_info{"main-module-missing", severity::warning, 0,
+              "the version has modules but no main_module; name its entry module (such as {})"},
+    rule_info{"module-name-duplicate", severity::error, 0, "two modules are named {}; module names must be unique"},
+    rule_info{"module-content-type-unknown", severity::warning, 0,
+              "module {} has a content type Cloudflare does not document; use one of cfdo::content_type"},
     rule_info{"module-content-not-base64", severity::error, 10021,
-              "module {} is given as base64 text that is not canonical padded base64; give its bytes with "
+              "module {} is given as base64 text that is not padded base64; give its bytes with "
               "cfdo::module_bytes or fix the encoding"},
+    rule_info{"module-content-base64-not-canonical", severity::warning, 0,
+              "module {} is given as base64 text whose padding leaves non-zero bits; decoders differ on such "
+              "text, so give the bytes with cfdo::module_bytes or re-encode it"},
+    rule_info{"compatibility-date-invalid", severity::error, 0,
+              "compatibility_date {} is not a day of the calendar; give a real date"},
+    rule_info{"compatibility-date-in-future", severity::error, 0,
+              "compatibility_date {} is in the future; Cloudflare accepts dates up to today"},
 };
 
 /// The catalogue entry of `id`, or a null pointer for an unknown id.
@@ -58,10 +164,20 @@ inline constexpr std::array rule_catalogue{
     return nullptr;
 }
 
-/// A diagnostic of rule `id`, with the rule's severity.
+namespace detail {
+// Deliberately not constexpr: a rule id missing from the catalogue stops
+// compilation here, and throws at run time.
+[[noreturn]] inline void rule_id_is_not_in_the_catalogue(std::string_view id) {
+    throw std::invalid_argument("cfdo: no rule \"" + std::string(id) + "\" in the catalogue");
+}
+} // namespace detail
+
+/// A diagnostic of rule `id` (which must be in the catalogue), with the
+/// rule's severity. The diagnostic refers to the catalogue's own id text.
 [[nodiscard]] constexpr diagnostic make_diagnostic(std::string_view id, text subject, text path) {
     auto const* rule = find_rule(id);
-    return diagnostic{id, std::move(subject), std::move(path), rule ? rule->level : severity::error};
+    if (!rule) detail::rule_id_is_not_in_the_catalogue(id);
+    return diagnostic{rule->id, std::move(subject), std::move(path), rule->level};
 }
 
 /// The diagnostic's one-line message, its subject quoted in place of `{}`.

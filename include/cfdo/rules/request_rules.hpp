@@ -7,18 +7,18 @@
 #include <cfdo/model/json_names.hpp>
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/diagnostic.hpp>
-#include <cfdo/support/base64.hpp>
-#include <cfdo/support/json_syntax.hpp>
+#include <cfdo/rules/version_rules.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
 
-// The rules about an operation's own parameters: path segments that must stay
-// one segment, and the documented ranges of the paging parameters. Every
-// function here is constexpr, so the same code checks a request written as a
-// constant (at compile time) and one built from run-time values.
+// The rules of each operation: its own parameters (path segments that must
+// stay one segment, the documented ranges of the paging parameters) and, for
+// the uploads, the version's rules. Every function here is constexpr, so the
+// same code checks a request written as a constant (at compile time) and one
+// built from run-time values.
 
 namespace cfdo {
 
@@ -62,36 +62,6 @@ constexpr void check_range(std::string_view rule, std::string_view member, std::
         out.push_back(make_diagnostic(rule, member, parameter_pointer<Operation>(member)));
 }
 
-// Modules given as base64 text must decode: the multipart upload sends their
-// bytes, and Cloudflare answers 10021 for content it cannot read.
-constexpr void check_module_contents(std::vector<worker_module> const& modules, std::string_view pointer_prefix,
-                                     std::vector<diagnostic>& out) {
-    for (std::size_t i = 0; i < modules.size(); ++i) {
-        auto const* base64 = modules[i].content.get_if<module_base64>();
-        if (!base64 || is_base64(base64->base64)) continue;
-        text pointer(pointer_prefix);
-        pointer += "/";
-        append_decimal(pointer, i);
-        pointer += "/content_base64";
-        out.push_back(make_diagnostic("module-content-not-base64", modules[i].name, std::move(pointer)));
-    }
-}
-
-// A `json` binding's text is embedded as a JSON value; text that is not JSON
-// would make the payload unserializable.
-constexpr void check_json_bindings(std::vector<binding> const& bindings, std::string_view pointer_prefix,
-                                   std::vector<diagnostic>& out) {
-    for (std::size_t i = 0; i < bindings.size(); ++i) {
-        auto const* json = bindings[i].get_if<json_binding>();
-        if (!json || is_json(json->json)) continue;
-        text pointer(pointer_prefix);
-        pointer += "/";
-        append_decimal(pointer, i);
-        pointer += "/json";
-        out.push_back(make_diagnostic("json-binding-not-json", json->name, std::move(pointer)));
-    }
-}
-
 } // namespace detail
 
 /// Every problem with the parameters of a namespace listing.
@@ -111,21 +81,27 @@ constexpr void check_json_bindings(std::vector<binding> const& bindings, std::st
     return found;
 }
 
-/// Every problem with the parameters of a version creation.
-[[nodiscard]] constexpr std::vector<diagnostic> validate(create_version const& op) {
+/// Every problem with a version creation: its parameters and its version
+/// (see `validate(worker_version const&, ...)`); the Worker is `worker_id`
+/// unless `context` names it.
+[[nodiscard]] constexpr std::vector<diagnostic> validate(create_version const& op, validation_context context = {}) {
     std::vector<diagnostic> found;
     detail::check_path_parameters(op, found);
-    detail::check_json_bindings(op.version.bindings, "/bindings", found);
-    detail::check_module_contents(op.version.modules, "/modules", found);
+    if (!context.script_name) context.script_name = op.worker_id;
+    auto version_diagnostics = validate(op.version, context, version_layout{"", "/modules"});
+    found.insert(found.end(), version_diagnostics.begin(), version_diagnostics.end());
     return found;
 }
 
-/// Every problem with the parameters of a script upload.
-[[nodiscard]] constexpr std::vector<diagnostic> validate(upload_script const& op) {
+/// Every problem with a script upload: its parameters and its version, with
+/// pointers into the SDK's params (the version under `metadata`, its modules
+/// under `files`).
+[[nodiscard]] constexpr std::vector<diagnostic> validate(upload_script const& op, validation_context context = {}) {
     std::vector<diagnostic> found;
     detail::check_path_parameters(op, found);
-    detail::check_json_bindings(op.version.bindings, "/metadata/bindings", found);
-    detail::check_module_contents(op.version.modules, "/files", found);
+    if (!context.script_name) context.script_name = op.script_name;
+    auto version_diagnostics = validate(op.version, context, version_layout{"/metadata", "/files"});
+    found.insert(found.end(), version_diagnostics.begin(), version_diagnostics.end());
     return found;
 }
 
