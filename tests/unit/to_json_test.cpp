@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include <cstddef>
@@ -264,6 +265,16 @@ TEST_CASE("to_json embeds a json binding's text as a JSON value", "[json][to_jso
         CHECK(embedded("true") == true);
         CHECK(embedded("null").is_null());
         CHECK(embedded(" \n{ }\t") == json("{}"));
+    }
+    SECTION("a number beyond double's range is written as null, as JSON.stringify writes it") {
+        CHECK(embedded("1e400").is_null());
+        CHECK(embedded("-1e400").is_null());
+        CHECK(embedded(R"([1e400,{"a":-1E+999,"b":[2.5,1e308]},"1e400",1e-400])") ==
+              json(R"([null,{"a":null,"b":[2.5,1e308]},"1e400",0.0])"));
+        auto const request_body = boost::json::serialize(
+            cfdo::to_json(cfdo::json_binding{.name = "J", .json = R"({"big":[1e400]})"}));
+        CHECK(request_body == R"({"type":"json","name":"J","json":{"big":[null]}})");
+        CHECK(cfdo::parse_json(request_body).has_value());
     }
     SECTION("text that is not JSON throws invalid_json_text") {
         for (auto const* bad : {"", "{", "{'a':1}", "nul", "1 2", "[1,]", "undefined"}) {

@@ -5,12 +5,14 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 // A JSON syntax check usable in constant expressions, so that a `json`
 // binding written as a literal is checked by the compiler with the same
 // answer Boost.JSON gives at run time: RFC 8259 strictly (no comments, no
-// trailing commas, UTF-8 validated), nesting at most `json_max_depth` deep.
+// trailing commas, UTF-8 validated), nesting at most `json_max_depth` deep,
+// and numbers refused where Boost.JSON 1.81 reports an exponent overflow.
 
 namespace cfdo {
 
@@ -108,21 +110,77 @@ private:
         return at_ > start;
     }
 
+    // RFC 8259's number grammar, and Boost.JSON 1.81's one refusal of a
+    // well-formed number: `error::exponent_overflow`, when the exponent
+    // written, or that exponent plus the decimal shift of the digits Boost
+    // keeps ("bias"), leaves the range of int (basic_parser::parse_number).
     constexpr bool number() noexcept {
-        if (!at_end() && text_[at_] == '-') ++at_;
+        bool const negative = text_[at_] == '-';
+        if (negative) ++at_;
         if (at_end()) return false;
+        // Boost takes a faster path when 33 bytes (16 digits, a point, 16
+        // digits) remain from the first digit, and it keeps fraction digits
+        // differently there, which moves the overflow limit by a digit.
+        bool const fast_path = text_.size() - at_ >= 33;
+        auto const integer_begin = at_;
         if (text_[at_] == '0') ++at_;
         else if (!digits()) return false;
+        auto const integer = text_.substr(integer_begin, at_ - integer_begin);
+        std::string_view fraction;
         if (!at_end() && text_[at_] == '.') {
-            ++at_;
+            auto const fraction_begin = ++at_;
             if (!digits()) return false;
+            fraction = text_.substr(fraction_begin, at_ - fraction_begin);
         }
-        if (!at_end() && (text_[at_] == 'e' || text_[at_] == 'E')) {
-            ++at_;
-            if (!at_end() && (text_[at_] == '+' || text_[at_] == '-')) ++at_;
-            if (!digits()) return false;
+        if (at_end() || (text_[at_] != 'e' && text_[at_] != 'E')) return true;
+        ++at_;
+        bool const negative_exponent = !at_end() && text_[at_] == '-';
+        if (!at_end() && (text_[at_] == '+' || text_[at_] == '-')) ++at_;
+        auto const exponent_begin = at_;
+        if (!digits()) return false;
+        auto const exponent_digits = text_.substr(exponent_begin, at_ - exponent_begin);
+
+        constexpr long long int_max = 2147483647;
+        long long exponent = 0;
+        for (char const c : exponent_digits) {
+            exponent = exponent * 10 + (c - '0');
+            if (exponent > int_max) return false;
         }
-        return true;
+        auto const bias = boost_json_bias(negative, integer, fraction, fast_path);
+        return negative_exponent ? bias - exponent >= -int_max - 1 : bias + exponent <= int_max;
+    }
+
+    // Boost.JSON's `num.bias` for these digits: + the integer digits it drops
+    // once the mantissa would leave uint64 (int64 for a negative number), in
+    // which case it ignores the fraction, else - the fraction digits it keeps.
+    static constexpr long long boost_json_bias(bool negative, std::string_view integer, std::string_view fraction,
+                                               bool fast_path) noexcept {
+        std::uint64_t const limit = negative ? 9223372036854775808ull : 18446744073709551615ull;
+        std::uint64_t mantissa = 0;
+        for (std::size_t i = 0; i < integer.size(); ++i) {
+            auto const digit = static_cast<std::uint64_t>(integer[i] - '0');
+            if (mantissa > (limit - digit) / 10) return static_cast<long long>(integer.size() - i);
+            mantissa = mantissa * 10 + digit;
+        }
+        long long bias = 0;
+        std::size_t kept = 0;
+        // The fast path reads up to 16 fraction digits at once and keeps them
+        // all when the number has fewer than 19 digits in all; a lone "0"
+        // counts as no digit there, and 16 integer digits leave the fast path.
+        std::size_t const integer_count = integer == "0" ? 0 : integer.size();
+        std::size_t const first_fraction_digits = fraction.size() < 16 ? fraction.size() : 16;
+        if (fast_path && integer_count < 16 && integer_count + first_fraction_digits < 19) {
+            for (; kept < first_fraction_digits; ++kept)
+                mantissa = mantissa * 10 + static_cast<std::uint64_t>(fraction[kept] - '0');
+            bias -= static_cast<long long>(kept);
+        }
+        // Otherwise a fraction digit is kept only while the mantissa is at
+        // most 2^53 - 1, and the first one refused ends the keeping.
+        for (; kept < fraction.size() && mantissa <= 9007199254740991ull; ++kept) {
+            mantissa = mantissa * 10 + static_cast<std::uint64_t>(fraction[kept] - '0');
+            --bias;
+        }
+        return bias;
     }
 
     static constexpr bool is_hex(char c) noexcept {
