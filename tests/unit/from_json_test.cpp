@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -284,6 +285,26 @@ TEST_CASE("from_json errors name the JSON pointer of the offending value", "[jso
         auto const error = version_error(R"({"main_module": 1, "compatibility_date": "x"})");
         CHECK(error.path == "/main_module");
     }
+}
+
+TEST_CASE("a pointer token stays on the path exactly as long as its guard", "[json][from_json][errors]") {
+    // A guard that could be copied would rely on the copy being elided: with
+    // a copy, the first destructor would cut the token off early.
+    using guard = decltype(std::declval<cfdo::detail::decoding&>().enter(""));
+    CHECK_FALSE(std::is_copy_constructible_v<guard>);
+    CHECK_FALSE(std::is_move_constructible_v<guard>);
+
+    cfdo::detail::decoding ctx{};
+    {
+        auto const outer = ctx.enter("bindings");
+        CHECK(ctx.path == "/bindings");
+        {
+            auto const inner = ctx.enter("a/b~c");
+            CHECK(ctx.path == "/bindings/a~1b~0c");
+        }
+        CHECK(ctx.path == "/bindings");
+    }
+    CHECK(ctx.path.empty());
 }
 
 TEST_CASE("from_json reports text that is not JSON with its line and column", "[json][from_json][errors]") {

@@ -72,6 +72,24 @@ namespace detail {
 template <class T>
 struct type_tag {};
 
+// `/token` appended to a JSON pointer for the guard's lifetime. Neither
+// copyable nor movable: returned as a prvalue, it is the one object whose
+// destruction restores the path (guaranteed elision), where a copy's
+// destructor would cut the token off early.
+class path_guard {
+public:
+    path_guard(std::string& path, std::string_view token) : path_(path), length_(path.size()) {
+        append_pointer_token(path, token);
+    }
+    path_guard(path_guard const&) = delete;
+    path_guard& operator=(path_guard const&) = delete;
+    ~path_guard() { path_.resize(length_); }
+
+private:
+    std::string& path_;
+    std::size_t length_;
+};
+
 struct decoding {
     decode_options options;
     std::string path;
@@ -83,17 +101,7 @@ struct decoding {
         return std::nullopt;
     }
 
-    // Appends `/token` to the path for the lifetime of the returned guard.
-    [[nodiscard]] auto enter(std::string_view token) {
-        struct guard {
-            std::string& path;
-            std::size_t length;
-            ~guard() { path.resize(length); }
-        };
-        guard restore{path, path.size()};
-        append_pointer_token(path, token);
-        return restore;
-    }
+    [[nodiscard]] path_guard enter(std::string_view token) { return path_guard(path, token); }
 };
 
 inline std::string_view kind_name(boost::json::value const& v) noexcept {
