@@ -8,6 +8,7 @@
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/class_registry.hpp>
 #include <cfdo/rules/diagnostic.hpp>
+#include <cfdo/rules/json_location.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -33,31 +34,10 @@ struct fold_options {
     class_fate initial = class_fate::absent;
     /// This Worker's name, when known: a transfer from it is a rename.
     std::optional<std::string_view> script_name;
-    /// Keep, for each live class, the pointer of the directive that made it
-    /// live (the export rules report there); off, it costs nothing.
+    /// Keep where each live class was made live (the export rules report
+    /// there); off, the fold spends nothing on it.
     bool remember_where_made_live = false;
 };
-
-/// `prefix/index[/field]`: the JSON pointer of an array item or its field.
-inline constexpr text item_pointer(std::string_view prefix, std::size_t index, std::string_view field = {}) {
-    text pointer(prefix);
-    pointer += "/";
-    append_decimal(pointer, index);
-    if (!field.empty()) {
-        pointer += "/";
-        pointer += field;
-    }
-    return pointer;
-}
-
-/// `prefix/member/index[/field]`.
-inline constexpr text pointer_to(std::string_view prefix, std::string_view member, std::size_t index,
-                                 std::string_view field = {}) {
-    text array(prefix);
-    array += "/";
-    array += member;
-    return item_pointer(array, index, field);
-}
 
 /// How many class names the steps mention at most: sizes the registry so
 /// that it does not grow while folding.
@@ -70,36 +50,58 @@ constexpr std::size_t names_mentioned(Step const& step) noexcept {
 class migration_fold {
 public:
     constexpr migration_fold(std::size_t expected_names, fold_options options, std::vector<diagnostic>& out)
-        : classes_(expected_names, options.initial), options_(options), out_(out) {}
+        : classes_(make_class_registry(expected_names, options.initial)), options_(options), out_(out) {}
 
-    /// Applies one step; `pointer` is the step's JSON pointer.
+    /// Applies one step, found at `step` in the payload.
     template <class Step>
-    constexpr void apply(Step const& step, std::string_view pointer) {
+    constexpr void apply(Step const& directives, json_location const& step) {
         ++step_number_;
-        for (std::size_t i = 0; i < step.deleted_classes.size(); ++i)
-            delete_class(step.deleted_classes[i], pointer_to(pointer, "deleted_classes", i));
-        for (std::size_t i = 0; i < step.renamed_classes.size(); ++i)
-            rename_class(step.renamed_classes[i], pointer, i);
-        for (std::size_t i = 0; i < step.new_classes.size(); ++i)
-            create_class(step.new_classes[i], class_storage::key_value, pointer_to(pointer, "new_classes", i));
-        for (std::size_t i = 0; i < step.new_sqlite_classes.size(); ++i)
-            create_class(step.new_sqlite_classes[i], class_storage::sqlite,
-                         pointer_to(pointer, "new_sqlite_classes", i));
-        for (std::size_t i = 0; i < step.transferred_classes.size(); ++i)
-            transfer_class(step.transferred_classes[i], pointer, i);
+        for (std::size_t i = 0; i < directives.deleted_classes.size(); ++i)
+            delete_class(directives.deleted_classes[i], {step, "deleted_classes", i});
+        for (std::size_t i = 0; i < directives.renamed_classes.size(); ++i)
+            rename_class(directives.renamed_classes[i], {step, "renamed_classes", i});
+        for (std::size_t i = 0; i < directives.new_classes.size(); ++i)
+            create_class(directives.new_classes[i], class_storage::key_value, {step, "new_classes", i});
+        for (std::size_t i = 0; i < directives.new_sqlite_classes.size(); ++i)
+            create_class(directives.new_sqlite_classes[i], class_storage::sqlite, {step, "new_sqlite_classes", i});
+        for (std::size_t i = 0; i < directives.transferred_classes.size(); ++i)
+            transfer_class(directives.transferred_classes[i], {step, "transferred_classes", i});
     }
 
     [[nodiscard]] constexpr class_registry const& classes() const noexcept { return classes_; }
 
+    /// The fate of `name` after the steps applied so far.
+    [[nodiscard]] constexpr class_fate fate_of(std::string_view name) const {
+        return detail::fate_of(classes_, name, options_.initial);
+    }
+
+    /// Where `record` was made live; only when the options asked to remember.
+    [[nodiscard]] constexpr json_location where_made_live(class_record const& record) const {
+        return made_live_at_[record.made_live_at];
+    }
+
 private:
-    constexpr void report(std::string_view rule, std::string_view subject, text pointer) {
-        out_.push_back(make_diagnostic(rule, subject, std::move(pointer)));
+    // A directive's place, spelled out only when reported or remembered: most
+    // directives are neither, and building locations costs evaluation steps.
+    struct directive_place {
+        json_location const& step;
+        std::string_view directive;
+        std::size_t index;
+
+        constexpr json_location location(std::string_view field = {}) const {
+            auto const item = step / directive / index;
+            return field.empty() ? item : item / field;
+        }
+    };
+
+    constexpr void report(std::string_view rule, std::string_view subject, json_location const& where) {
+        out_.push_back(make_diagnostic(rule, subject, where.str()));
     }
 
     // False (and reported) for an empty class name, which no directive may use.
-    constexpr bool named(std::string_view name, std::string_view directive, text const& pointer) {
+    constexpr bool named(std::string_view name, directive_place const& place, std::string_view field = {}) {
         if (!name.empty()) return true;
-        report("class-name-empty", directive, pointer);
+        report("class-name-empty", place.directive, place.location(field));
         return false;
     }
 
@@ -107,105 +109,90 @@ private:
         return fate == class_fate::live || fate == class_fate::unknown;
     }
 
-    constexpr void delete_class(std::string_view name, text pointer) {
-        if (!named(name, "deleted_classes", pointer)) return;
+    constexpr void make_live(class_record& record, class_storage storage, bool by_new_directive,
+                             directive_place const& place, std::string_view field = {}) {
+        record.fate = class_fate::live;
+        record.storage = storage;
+        record.created_by_new_directive = by_new_directive;
+        if (options_.remember_where_made_live) {
+            record.made_live_at = made_live_at_.size();
+            made_live_at_.push_back(place.location(field));
+        }
+    }
+
+    constexpr void delete_class(std::string_view name, directive_place const& place) {
+        if (!named(name, place)) return;
         auto& record = classes_.at(classes_.index_of(name));
-        if (!exists(record.fate)) return report("delete-missing-class", name, std::move(pointer));
+        if (!exists(record.fate)) return report("delete-missing-class", name, place.location());
         record.fate = class_fate::deleted;
     }
 
-    constexpr void rename_class(renamed_class const& rename, std::string_view step_pointer, std::size_t index) {
+    constexpr void rename_class(renamed_class const& rename, directive_place const& place) {
         std::string_view const from = rename.from;
         std::string_view const to = rename.to;
-        if (!named(from, "renamed_classes", pointer_to(step_pointer, "renamed_classes", index, "from")) ||
-            !named(to, "renamed_classes", pointer_to(step_pointer, "renamed_classes", index, "to")))
-            return;
-        if (from == to) return report("rename-to-itself", from, pointer_to(step_pointer, "renamed_classes", index));
+        if (!named(from, place, "from") || !named(to, place, "to")) return;
+        if (from == to) return report("rename-to-itself", from, place.location());
 
         auto const source_index = classes_.index_of(from);
         auto const target_index = classes_.index_of(to);
         auto& source = classes_.at(source_index);
         auto& target = classes_.at(target_index);
-        if (source.renamed_in_step == step_number_)
-            return report("rename-duplicate", from, pointer_to(step_pointer, "renamed_classes", index, "from"));
-        if (target.renamed_in_step == step_number_)
-            return report("rename-duplicate", to, pointer_to(step_pointer, "renamed_classes", index, "to"));
+        if (source.renamed_in_step == step_number_) return report("rename-duplicate", from, place.location("from"));
+        if (target.renamed_in_step == step_number_) return report("rename-duplicate", to, place.location("to"));
         source.renamed_in_step = step_number_;
         target.renamed_in_step = step_number_;
 
         bool applies = true;
         if (!exists(source.fate)) {
-            report("rename-source-missing", from, pointer_to(step_pointer, "renamed_classes", index, "from"));
+            report("rename-source-missing", from, place.location("from"));
             applies = false;
         }
         if (target.fate == class_fate::live) {
-            report("rename-target-exists", to, pointer_to(step_pointer, "renamed_classes", index, "to"));
+            report("rename-target-exists", to, place.location("to"));
             applies = false;
         }
         if (!applies) return;
-        target.fate = class_fate::live;
-        target.storage = source.storage;
-        target.created_by_new_directive = false;
-        remember_made_live(target, pointer_to(step_pointer, "renamed_classes", index, "to"));
+        make_live(target, source.storage, false, place, "to");
         source.fate = class_fate::renamed;
         source.renamed_to = to;
     }
 
-    constexpr void create_class(std::string_view name, class_storage storage, text pointer) {
-        if (!named(name, storage == class_storage::sqlite ? "new_sqlite_classes" : "new_classes", pointer)) return;
+    constexpr void create_class(std::string_view name, class_storage storage, directive_place const& place) {
+        if (!named(name, place)) return;
         auto& record = classes_.at(classes_.index_of(name));
         if (record.fate == class_fate::live) {
             bool const converts_key_value =
                 storage == class_storage::sqlite && record.storage == class_storage::key_value;
             return report(converts_key_value ? "kv-class-converted-to-sqlite" : "new-class-exists", name,
-                          std::move(pointer));
+                          place.location());
         }
-        record.fate = class_fate::live;
-        record.storage = storage;
-        record.created_by_new_directive = true;
-        remember_made_live(record, std::move(pointer));
+        make_live(record, storage, true, place);
     }
 
-    constexpr void transfer_class(transferred_class const& transfer, std::string_view step_pointer,
-                                  std::size_t index) {
+    constexpr void transfer_class(transferred_class const& transfer, directive_place const& place) {
         std::string_view const to = transfer.to;
-        if (!named(to, "transferred_classes", pointer_to(step_pointer, "transferred_classes", index, "to"))) return;
+        if (!named(to, place, "to")) return;
         if (options_.script_name && transfer.from_script == *options_.script_name)
-            report("transfer-from-self", transfer.from,
-                   pointer_to(step_pointer, "transferred_classes", index, "from_script"));
+            report("transfer-from-self", transfer.from, place.location("from_script"));
         auto& record = classes_.at(classes_.index_of(to));
-        if (record.fate == class_fate::live)
-            return report("transfer-target-exists", to, pointer_to(step_pointer, "transferred_classes", index, "to"));
+        if (record.fate == class_fate::live) return report("transfer-target-exists", to, place.location("to"));
         // The storage travels with the objects; what it is is not known here.
-        record.fate = class_fate::live;
-        record.storage = class_storage::unknown;
-        record.created_by_new_directive = false;
-        remember_made_live(record, pointer_to(step_pointer, "transferred_classes", index, "to"));
-    }
-
-    constexpr void remember_made_live(class_record& record, text pointer) {
-        if (options_.remember_where_made_live) record.made_live_at = std::move(pointer);
+        make_live(record, class_storage::unknown, false, place, "to");
     }
 
     class_registry classes_;
+    std::vector<json_location> made_live_at_;
     fold_options options_;
     std::vector<diagnostic>& out_;
     std::size_t step_number_ = 0;
 };
 
-/// Calls `apply(step, pointer)` for each step of either form, in order.
+/// Calls `apply(step, location)` for each step of either form, in order.
 template <class Apply>
-constexpr void for_each_step(migrations const& m, std::string_view pointer, Apply&& apply) {
-    if (m.holds<single_step_migration>()) return apply(m.get<single_step_migration>(), pointer);
+constexpr void for_each_step(migrations const& m, json_location where, Apply&& apply) {
+    if (m.holds<single_step_migration>()) return apply(m.get<single_step_migration>(), where);
     auto const& steps = m.get<multi_step_migration>().steps;
-    text steps_pointer(pointer);
-    steps_pointer += "/steps";
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        text step_pointer(steps_pointer);
-        step_pointer += "/";
-        append_decimal(step_pointer, i);
-        apply(steps[i], std::string_view(step_pointer));
-    }
+    for (std::size_t i = 0; i < steps.size(); ++i) apply(steps[i], where / "steps" / i);
 }
 
 } // namespace cfdo::detail

@@ -7,6 +7,8 @@
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/class_registry.hpp>
 #include <cfdo/rules/diagnostic.hpp>
+#include <cfdo/rules/json_location.hpp>
+#include <cfdo/rules/name_table.hpp>
 #include <cfdo/rules/migration_fold.hpp>
 #include <cfdo/support/base64.hpp>
 #include <cfdo/support/json_syntax.hpp>
@@ -50,11 +52,8 @@ struct version_layout {
 
 namespace detail {
 
-constexpr text field_pointer(version_layout const& layout, std::string_view field) {
-    text pointer(layout.fields);
-    pointer += "/";
-    pointer += field;
-    return pointer;
+constexpr json_location field_location(version_layout const& layout, std::string_view field) {
+    return json_location(layout.fields) / field;
 }
 
 constexpr bool is_javascript_identifier(std::string_view name) noexcept {
@@ -64,19 +63,14 @@ constexpr bool is_javascript_identifier(std::string_view name) noexcept {
 }
 
 // Names shared by two items (of bindings, of modules): each occurrence after
-// the first is reported, at its own pointer. Sorting keeps it O(n log n).
+// the first is reported, at its own pointer.
 template <class Items, class NameOf>
 constexpr void report_duplicate_names(Items const& items, NameOf name_of, std::string_view rule,
-                                      text const& items_pointer, std::string_view name_field,
-                                      std::vector<diagnostic>& out) {
-    std::vector<std::pair<std::string_view, std::size_t>> names;
-    names.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) names.emplace_back(name_of(items[i]), i);
-    std::sort(names.begin(), names.end());
-    for (std::size_t i = 1; i < names.size(); ++i)
-        if (names[i].first == names[i - 1].first)
-            out.push_back(make_diagnostic(rule, names[i].first,
-                                          item_pointer(items_pointer, names[i].second, name_field)));
+                                      json_location const& items_location, std::vector<diagnostic>& out) {
+    name_table<named> seen(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (!seen.insert(name_of(items[i])))
+            out.push_back(make_diagnostic(rule, name_of(items[i]), (items_location / i / "name").str()));
 }
 
 // The form of a Worker's history that a payload's tags reveal: with an
@@ -93,27 +87,27 @@ constexpr bool is_tagged(migrations const& m) { return old_tag_of(m) || new_tag_
 
 constexpr std::size_t names_mentioned(migrations const& m) {
     std::size_t count = 0;
-    for_each_step(m, "", [&](auto const& step, std::string_view) { count += names_mentioned(step); });
+    for_each_step(m, json_location(), [&](auto const& step, json_location) { count += names_mentioned(step); });
     return count;
 }
 
 constexpr void check_bindings(worker_version const& version, version_layout const& layout,
                               std::vector<diagnostic>& out) {
-    text const bindings_pointer = field_pointer(layout, "bindings");
+    auto const bindings = field_location(layout, "bindings");
     report_duplicate_names(version.bindings, [](binding const& b) { return name_of(b); }, "binding-name-duplicate",
-                           bindings_pointer, "name", out);
+                           bindings, out);
     for (std::size_t i = 0; i < version.bindings.size(); ++i) {
         auto const& b = version.bindings[i];
         if (!is_javascript_identifier(name_of(b)))
             out.push_back(make_diagnostic("binding-name-not-identifier", name_of(b),
-                                          item_pointer(bindings_pointer, i, "name")));
+                                          (bindings / i / "name").str()));
         if (b.holds<json_binding>() && !is_json(b.get<json_binding>().json))
             out.push_back(make_diagnostic("json-binding-not-json", name_of(b),
-                                          item_pointer(bindings_pointer, i, "json")));
+                                          (bindings / i / "json").str()));
         if (b.holds<durable_object_binding>() && b.get<durable_object_binding>().environment &&
             !b.get<durable_object_binding>().script_name)
             out.push_back(make_diagnostic("durable-object-environment-without-script", name_of(b),
-                                          item_pointer(bindings_pointer, i, "environment")));
+                                          (bindings / i / "environment").str()));
     }
 }
 
@@ -124,22 +118,22 @@ constexpr bool binds_own_class(durable_object_binding const& b, validation_conte
 }
 
 constexpr void check_durable_object_bindings(worker_version const& version, validation_context const& context,
-                                             version_layout const& layout, class_registry const* classes,
+                                             version_layout const& layout, migration_fold const* fold,
                                              class_fate before, std::vector<diagnostic>& out) {
-    text const bindings_pointer = field_pointer(layout, "bindings");
+    auto const bindings = field_location(layout, "bindings");
     for (std::size_t i = 0; i < version.bindings.size(); ++i) {
         if (!version.bindings[i].holds<durable_object_binding>()) continue;
         auto const& b = version.bindings[i].get<durable_object_binding>();
         if (!binds_own_class(b, context)) continue;
         std::string_view const class_name = *b.class_name;
         auto report = [&](std::string_view rule) {
-            out.push_back(make_diagnostic(rule, class_name, item_pointer(bindings_pointer, i, "class_name")));
+            out.push_back(make_diagnostic(rule, class_name, (bindings / i / "class_name").str()));
         };
-        if (!classes) {
+        if (!fold) {
             report("binding-without-migrations");
             continue;
         }
-        switch (classes->fate_of(class_name)) {
+        switch (fold->fate_of(class_name)) {
         case class_fate::live: break;
         case class_fate::deleted: report("delete-while-bound"); break;
         case class_fate::renamed: report("binding-to-renamed-class"); break;
@@ -155,61 +149,61 @@ constexpr void check_durable_object_bindings(worker_version const& version, vali
 }
 
 constexpr void check_exports(worker_version const& version, validation_context const& context,
-                             version_layout const& layout, class_registry const* classes,
+                             version_layout const& layout, migration_fold const* fold,
                              std::vector<diagnostic>& out) {
     if (!context.exported_classes) return;
-    class_registry exported(context.exported_classes->size(), class_fate::live);
-    for (auto const& name : *context.exported_classes) exported.index_of(name);
+    name_table<named> exported(context.exported_classes->size());
+    for (auto const& name : *context.exported_classes) exported.insert(name);
     auto const is_exported = [&](std::string_view name) { return exported.find(name) != nullptr; };
 
-    text const bindings_pointer = field_pointer(layout, "bindings");
+    auto const bindings = field_location(layout, "bindings");
     for (std::size_t i = 0; i < version.bindings.size(); ++i) {
         if (!version.bindings[i].holds<durable_object_binding>()) continue;
         auto const& b = version.bindings[i].get<durable_object_binding>();
         if (binds_own_class(b, context) && !is_exported(*b.class_name))
             out.push_back(make_diagnostic("binding-class-not-exported", *b.class_name,
-                                          item_pointer(bindings_pointer, i, "class_name")));
+                                          (bindings / i / "class_name").str()));
     }
-    if (!classes) return;
-    for (auto const& record : classes->records()) {
+    if (!fold) return;
+    for (auto const& record : fold->classes().records()) {
         if (record.fate != class_fate::live || is_exported(record.name)) continue;
         out.push_back(make_diagnostic(record.created_by_new_directive ? "new-class-not-exported"
                                                                       : "live-class-not-exported",
-                                      record.name, record.made_live_at));
+                                      record.name, fold->where_made_live(record).str()));
     }
 }
 
 constexpr void check_modules(worker_version const& version, version_layout const& layout,
                              std::vector<diagnostic>& out) {
-    text const modules_pointer(layout.modules);
+    json_location const modules(layout.modules);
     report_duplicate_names(version.modules, [](worker_module const& m) { return std::string_view(m.name); },
-                           "module-name-duplicate", modules_pointer, "name", out);
+                           "module-name-duplicate", modules, out);
     for (std::size_t i = 0; i < version.modules.size(); ++i) {
         auto const& module = version.modules[i];
         if (!content_type::is_documented(module.content_type))
             out.push_back(make_diagnostic("module-content-type-unknown", module.name,
-                                          item_pointer(modules_pointer, i, "content_type")));
+                                          (modules / i / "content_type").str()));
         if (module.content.holds<module_base64>()) {
             std::string_view const encoded = module.content.get<module_base64>().base64;
             if (!is_base64(encoded))
                 out.push_back(make_diagnostic("module-content-not-base64", module.name,
-                                              item_pointer(modules_pointer, i, "content_base64")));
+                                              (modules / i / "content_base64").str()));
             else if (!is_canonical_base64(encoded))
                 out.push_back(make_diagnostic("module-content-base64-not-canonical", module.name,
-                                              item_pointer(modules_pointer, i, "content_base64")));
+                                              (modules / i / "content_base64").str()));
         }
     }
     if (version.modules.empty()) return;
     if (!version.main_module) {
         out.push_back(make_diagnostic("main-module-missing", version.modules.front().name,
-                                      field_pointer(layout, "main_module")));
+                                      field_location(layout, "main_module").str()));
         return;
     }
     bool const found = std::any_of(version.modules.begin(), version.modules.end(),
                                    [&](worker_module const& m) { return m.name == *version.main_module; });
     if (!found)
         out.push_back(make_diagnostic("main-module-not-found", *version.main_module,
-                                      field_pointer(layout, "main_module")));
+                                      field_location(layout, "main_module").str()));
 }
 
 constexpr void check_compatibility_date(worker_version const& version, validation_context const& context,
@@ -220,14 +214,14 @@ constexpr void check_compatibility_date(worker_version const& version, validatio
     std::string_view const subject(spelled.data(), spelled.size());
     if (!day.is_calendar_date()) {
         out.push_back(make_diagnostic("compatibility-date-invalid", subject,
-                                      field_pointer(layout, "compatibility_date")));
+                                      field_location(layout, "compatibility_date").str()));
         return;
     }
     std::optional<date> today = context.today;
     if (!today && !std::is_constant_evaluated()) today = today_utc();
     if (today && *today < day)
         out.push_back(make_diagnostic("compatibility-date-in-future", subject,
-                                      field_pointer(layout, "compatibility_date")));
+                                      field_location(layout, "compatibility_date").str()));
 }
 
 } // namespace detail
@@ -248,12 +242,12 @@ constexpr void check_compatibility_date(worker_version const& version, validatio
         if (context.script_name) script_name = *context.script_name;
         fold.emplace(detail::names_mentioned(*version.migrations),
                      detail::fold_options{before, script_name, context.exported_classes.has_value()}, found);
-        detail::for_each_step(*version.migrations, detail::field_pointer(layout, "migrations"),
-                              [&](auto const& step, std::string_view pointer) { fold->apply(step, pointer); });
+        detail::for_each_step(*version.migrations, detail::field_location(layout, "migrations"),
+                              [&](auto const& step, detail::json_location where) { fold->apply(step, where); });
     }
-    auto const* classes = fold ? &fold->classes() : nullptr;
-    detail::check_durable_object_bindings(version, context, layout, classes, before, found);
-    detail::check_exports(version, context, layout, classes, found);
+    auto const* folded = fold ? &*fold : nullptr;
+    detail::check_durable_object_bindings(version, context, layout, folded, before, found);
+    detail::check_exports(version, context, layout, folded, found);
     detail::check_modules(version, layout, found);
     detail::check_compatibility_date(version, context, layout, found);
     return found;
