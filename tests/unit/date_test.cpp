@@ -66,6 +66,13 @@ TEST_CASE("date from a malformed run-time string throws std::invalid_argument qu
     }
 }
 
+TEST_CASE("date from a null char pointer throws std::invalid_argument", "[date]") {
+    // What getenv returns for a variable that is not set.
+    char const* const unset = nullptr;
+    CHECK_THROWS_AS(cfdo::date(unset), std::invalid_argument);
+    CHECK_THROWS_WITH(cfdo::date(unset), Catch::StartsWith("cfdo::date: the char const* is null"));
+}
+
 TEST_CASE("date from a well-formed run-time string", "[date]") {
     std::string const written = "2025-08-06";
     cfdo::date const d(written);

@@ -340,6 +340,14 @@ TEST_CASE("from_json reports text that is not JSON with its line and column", "[
     }
 }
 
+TEST_CASE("from_json of a null char pointer is an error", "[json][from_json][errors]") {
+    // What getenv returns for a variable that is not set.
+    char const* const unset = nullptr;
+    auto const result = cfdo::from_json<cfdo::worker_version>(unset);
+    REQUIRE_FALSE(result.has_value());
+    CHECK(result.error() == cfdo::decode_error{"", "not JSON: the char const* is null"});
+}
+
 TEST_CASE("from_json ignores unknown fields", "[json][from_json][unknown]") {
     constexpr std::string_view json = R"({
         "main_module": "worker.mjs",

@@ -8,6 +8,7 @@
 #include <compare>
 #include <cstddef>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -67,6 +68,13 @@ TEST_CASE("text is built from a literal, a string_view or a std::string", "[text
         CHECK(copy.str() == "one");
         CHECK(original.str() == "onetwo");
     }
+}
+
+TEST_CASE("text from a null char pointer throws std::invalid_argument", "[text]") {
+    // What getenv returns for a variable that is not set.
+    char const* const unset = nullptr;
+    CHECK_THROWS_AS(cfdo::text(unset), std::invalid_argument);
+    CHECK_THROWS_WITH(cfdo::text(unset), Catch::StartsWith("cfdo::text: the char const* is null"));
 }
 
 TEST_CASE("text keeps embedded NUL bytes", "[text]") {

@@ -371,8 +371,11 @@ template <class T>
     return from_json<T>(*parsed, options);
 }
 
+/// Like the `std::string_view` overload; a null `json` (getenv's answer for
+/// a variable that is not set) is an error, not undefined behaviour.
 template <class T>
 [[nodiscard]] expected<T, decode_error> from_json(char const* json, decode_options options = {}) {
+    if (json == nullptr) return unexpected(decode_error{{}, "not JSON: the char const* is null"});
     return from_json<T>(std::string_view(json), options);
 }
 

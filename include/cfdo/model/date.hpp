@@ -22,16 +22,28 @@ namespace detail {
                                 "\" is not a date written YYYY-MM-DD");
 }
 
+// Deliberately not constexpr, as above. A null `char const*` (getenv's
+// answer for a variable that is not set) cannot be read at all.
+[[noreturn]] inline void date_cannot_be_read_from_a_null_pointer() {
+    throw std::invalid_argument("cfdo::date: the char const* is null, not a date written YYYY-MM-DD "
+                                "(an unset environment variable?)");
+}
+
+constexpr std::string_view date_chars_of(char const* written) {
+    if (written == nullptr) date_cannot_be_read_from_a_null_pointer();
+    return written;
+}
+
 } // namespace detail
 
 /// A calendar date written `YYYY-MM-DD`, as Cloudflare's `compatibility_date`.
 ///
 /// Constructing from text checks the *form* (four digits, dash, two digits,
 /// dash, two digits): a malformed literal does not compile and a malformed
-/// run-time string throws `std::invalid_argument`; `date::parse` is the
-/// non-throwing spelling. Whether the digits name a real day (no February 30)
-/// is a validation rule, so that a configuration read at run time reports it
-/// with the other diagnostics instead of failing early.
+/// run-time string (or a null `char const*`) throws `std::invalid_argument`;
+/// `date::parse` is the non-throwing spelling. Whether the digits name a real
+/// day (no February 30) is a validation rule, so that a configuration read at
+/// run time reports it with the other diagnostics instead of failing early.
 class date {
 public:
     constexpr date(int year, int month, int day) noexcept : year_(year), month_(month), day_(day) {}
@@ -42,7 +54,7 @@ public:
         *this = *parsed;
     }
 
-    constexpr date(char const* written) : date(std::string_view(written)) {}
+    constexpr date(char const* written) : date(detail::date_chars_of(written)) {}
 
     date(std::string const& written) : date(std::string_view(written)) {}
 
