@@ -3,6 +3,7 @@
 // must fail to compile with the expected first error, and its twin (with
 // -DCFDO_TWIN) must compile cleanly.
 #include <cfdo/model/date.hpp>
+#include <cfdo/model/one_of.hpp>
 #include <cfdo/model/text.hpp>
 
 #include <cstddef>
@@ -28,6 +29,22 @@ constexpr char const* unset = nullptr;
 #endif
 constexpr cfdo::date compatibility_date = unset;
 static_assert(compatibility_date.year() == 2024);
+#endif
+
+#if defined(CFDO_CASE_one_of_alternative_with_throwing_move)
+// Assignment destroys the held alternative before moving the new one in,
+// which is safe only if that move cannot throw.
+struct draft {
+    constexpr draft() = default;
+    constexpr draft(draft const&) = default;
+#if defined(CFDO_TWIN)
+    constexpr draft(draft&&) noexcept {}
+#else
+    constexpr draft(draft&&) noexcept(false) {}
+#endif
+};
+constexpr std::size_t held = cfdo::one_of<int, draft>(draft{}).index();
+static_assert(held == 1);
 #endif
 
 } // namespace

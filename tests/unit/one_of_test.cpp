@@ -94,6 +94,15 @@ TEST_CASE("one_of is never valueless and knows its alternatives", "[one_of]") {
     STATIC_REQUIRE_FALSE(std::is_convertible_v<double*, value>);
 }
 
+TEST_CASE("one_of moves without throwing, so assignment always ends holding a value", "[one_of]") {
+    // Alternatives whose move may throw do not compile (compile_fail.
+    // one_of_alternative_with_throwing_move); the model's all qualify.
+    STATIC_REQUIRE(std::is_nothrow_move_constructible_v<value>);
+    STATIC_REQUIRE(std::is_nothrow_move_assignable_v<value>);
+    STATIC_REQUIRE(std::is_nothrow_move_constructible_v<cfdo::binding>);
+    STATIC_REQUIRE(std::is_nothrow_move_assignable_v<cfdo::binding>);
+}
+
 TEST_CASE("one_of::visit calls the function with the held alternative", "[one_of]") {
     SECTION("const visit returns the function's result") {
         CHECK(describe(value(long_string('x'))) == "string:" + long_string('x'));

@@ -84,6 +84,12 @@ union union_storage<Head, Tail...> {
 template <class... Alternatives>
 class one_of {
     static_assert(sizeof...(Alternatives) > 0, "cfdo::one_of needs at least one alternative");
+    // Assignment destroys the held alternative before it moves the new one
+    // in: a move that threw there would leave no alternative alive, and the
+    // destructor would then destroy a dead one. With moves that cannot throw,
+    // that sequence always ends holding a whole value.
+    static_assert((std::is_nothrow_move_constructible_v<Alternatives> && ...),
+                  "every alternative of cfdo::one_of must be nothrow move constructible");
 
 public:
     /// The alternatives, as an mp11 list.
@@ -110,9 +116,7 @@ public:
         with_index(index_, [&](auto i) { storage_.template emplace<i>(other.storage_.template get<i>()); });
     }
 
-    constexpr one_of(one_of&& other) noexcept(
-        (std::is_nothrow_move_constructible_v<Alternatives> && ...))
-        : index_(other.index_) {
+    constexpr one_of(one_of&& other) noexcept : index_(other.index_) {
         with_index(index_, [&](auto i) {
             storage_.template emplace<i>(std::move(other.storage_.template get<i>()));
         });
@@ -126,8 +130,7 @@ public:
         return *this;
     }
 
-    constexpr one_of& operator=(one_of&& other) noexcept(
-        (std::is_nothrow_move_constructible_v<Alternatives> && ...)) {
+    constexpr one_of& operator=(one_of&& other) noexcept {
         if (this != &other) {
             destroy();
             index_ = other.index_;
