@@ -44,9 +44,9 @@ public:
     [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
     explicit operator bool() const noexcept { return has_value(); }
 
-    [[nodiscard]] T& value() & { return checked(); }
-    [[nodiscard]] T const& value() const& { return const_cast<expected*>(this)->checked(); }
-    [[nodiscard]] T&& value() && { return std::move(checked()); }
+    [[nodiscard]] T& value() & { return checked(*this); }
+    [[nodiscard]] T const& value() const& { return checked(*this); }
+    [[nodiscard]] T&& value() && { return std::move(checked(*this)); }
 
     [[nodiscard]] T& operator*() & noexcept { return std::get<0>(state_); }
     [[nodiscard]] T const& operator*() const& noexcept { return std::get<0>(state_); }
@@ -59,9 +59,12 @@ public:
     [[nodiscard]] E&& error() && noexcept { return std::get<1>(std::move(state_)); }
 
 private:
-    T& checked() {
-        if (!has_value()) throw bad_expected_access();
-        return std::get<0>(state_);
+    // One body for the const and non-const value(), each keeping its own
+    // constness.
+    template <class Self>
+    static auto& checked(Self& self) {
+        if (!self.has_value()) throw bad_expected_access();
+        return std::get<0>(self.state_);
     }
 
     std::variant<T, E> state_;
