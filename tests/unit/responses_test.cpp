@@ -271,23 +271,34 @@ TEST_CASE("Cloudflare reports a failure", "[responses][errors]") {
             CHECK(error.detail == "success with an HTTP error status");
         }
     }
-    SECTION("a malformed errors array leaves errors empty and says why") {
+    SECTION("a malformed item of errors keeps the well-formed ones and says where it is") {
         auto const error = error_of<cfdo::list_namespaces>(403, R"({"success":false,
-            "errors":[{"code":"10000","message":"Authentication error"}]})");
+            "errors":[{"code":10000,"message":"Authentication error"},
+                      {"code":"10001","message":"code as a string"},
+                      {"code":9109,"message":"Invalid access token","documentation_url":"https://x.test/"},
+                      "not an object",
+                      {"message":"no code"}]})");
         CHECK(error.kind == cfdo::api_error_kind::failure);
-        CHECK(error.errors.empty());
-        CHECK_THAT(error.detail, Catch::StartsWith("malformed \"errors\": ") &&
-                                     Catch::Contains("/0/code") && Catch::Contains("expected an integer"));
+        CHECK(error.errors == std::vector<cfdo::api_message>{
+                                  {.code = 10000, .message = "Authentication error"},
+                                  {.code = 9109, .message = "Invalid access token",
+                                   .documentation_url = "https://x.test/"}});
+        CHECK(error.has_code(10000));
+        CHECK(error.has_code(9109));
+        CHECK(error.detail == "malformed \"errors\": at /errors/1/code: expected an integer, got a string; "
+                              "malformed \"errors\": at /errors/3: expected an object, got a string; "
+                              "malformed \"errors\": at /errors/4/code: missing required field \"code\"");
     }
     SECTION("errors that are not an array") {
         auto const error = error_of<cfdo::list_namespaces>(200, R"({"success":false,"errors":{"code":1}})");
         CHECK(error.errors.empty());
-        CHECK_THAT(error.detail, Catch::StartsWith("malformed \"errors\": ") && Catch::Contains("expected an array"));
+        CHECK(error.detail == "malformed \"errors\": at /errors: expected an array, got an object");
     }
     SECTION("a malformed errors array with an HTTP error status reports both") {
         auto const error = error_of<cfdo::list_namespaces>(500, R"({"success":true,"errors":[{"message":"m"}]})");
-        CHECK_THAT(error.detail, Catch::StartsWith("malformed \"errors\": ") &&
-                                     Catch::EndsWith("; success with an HTTP error status"));
+        CHECK(error.errors.empty());
+        CHECK(error.detail == "malformed \"errors\": at /errors/0/code: missing required field \"code\"; "
+                              "success with an HTTP error status");
     }
 }
 

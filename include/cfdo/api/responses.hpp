@@ -14,10 +14,12 @@
 #include <boost/json/value.hpp>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // What Cloudflare answers, decoded defensively. Every response is wrapped in
@@ -66,9 +68,10 @@ enum class api_error_kind {
 struct api_error {
     api_error_kind kind = api_error_kind::failure;
     int http_status = 0;
-    /// Cloudflare's `errors`, every code and message, in order.
+    /// Cloudflare's `errors`, every well-formed code and message, in order.
     std::vector<api_message> errors;
-    /// What cfdo found wrong with the body (parser message, JSON pointer).
+    /// What cfdo found wrong with the body (parser message, JSON pointer),
+    /// malformed items of `errors` included.
     std::string detail;
 
     /// True when Cloudflare reported error `code`.
@@ -268,6 +271,27 @@ api_result<Result> decode_result(envelope const& e, type_tag<Result>) {
     return decode_member<Result>(e, "result");
 }
 
+// Cloudflare's `errors`, item by item: a malformed item must not hide the
+// codes of the others, which callers match (`has_code`). Appends the
+// well-formed items to `out` and returns what was wrong with the rest.
+inline std::string decode_error_items(boost::json::value const& errors, std::vector<api_message>& out) {
+    auto const malformed = [](decode_error const& error) { return "malformed \"errors\": " + error.what(); };
+    auto const* items = errors.if_array();
+    if (!items) return malformed(decode_error{"/errors", expected_but_got("an array", errors)});
+    std::string problems;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        auto item = from_json<api_message>((*items)[i]);
+        if (item) {
+            out.push_back(std::move(*item));
+            continue;
+        }
+        auto error = std::move(item).error();
+        error.path.insert(0, "/errors/" + std::to_string(i));
+        problems += (problems.empty() ? "" : "; ") + malformed(error);
+    }
+    return problems;
+}
+
 } // namespace detail
 
 /// Decodes Cloudflare's answer to `Operation`.
@@ -286,11 +310,8 @@ template <class Operation>
     bool const http_ok = status >= 200 && status < 300;
     if (!success->as_bool() || !http_ok) {
         api_error failure{api_error_kind::failure, status, {}, {}};
-        if (auto const* errors = object->if_contains("errors"); errors && !errors->is_null()) {
-            auto decoded = from_json<std::vector<api_message>>(*errors);
-            if (decoded) failure.errors = std::move(*decoded);
-            else failure.detail = "malformed \"errors\": " + decoded.error().what();
-        }
+        if (auto const* errors = object->if_contains("errors"); errors && !errors->is_null())
+            failure.detail = detail::decode_error_items(*errors, failure.errors);
         if (success->as_bool()) failure.detail += (failure.detail.empty() ? "" : "; ") + std::string("success with an HTTP error status");
         return unexpected(std::move(failure));
     }
