@@ -66,6 +66,11 @@ TEST_CASE("date from a malformed run-time string throws std::invalid_argument qu
     }
 }
 
+TEST_CASE("date's exception shows control bytes of the string escaped", "[date]") {
+    CHECK(rejection_of("2024\n03-01") == "cfdo::date: \"2024\\x0a03-01\" is not a date written YYYY-MM-DD");
+    CHECK(rejection_of("\x1b[2J") == "cfdo::date: \"\\x1b[2J\" is not a date written YYYY-MM-DD");
+}
+
 TEST_CASE("date from a null char pointer throws std::invalid_argument", "[date]") {
     // What getenv returns for a variable that is not set.
     char const* const unset = nullptr;

@@ -340,6 +340,18 @@ TEST_CASE("from_json reports text that is not JSON with its line and column", "[
     }
 }
 
+TEST_CASE("decode_error::what() shows control bytes of the input escaped", "[json][from_json][errors]") {
+    SECTION("in the message") {
+        auto const error = error_of<cfdo::binding>(R"({"type":"kv\n\u001b[2J","name":"N"})");
+        CHECK(error.message == "cfdo does not model bindings of type \"kv\n\x1b[2J\"");
+        CHECK(error.what() == "at /type: cfdo does not model bindings of type \"kv\\x0a\\x1b[2J\"");
+    }
+    SECTION("in the path") {
+        cfdo::decode_error const error{"/bindings/\r", "expected a string, got null"};
+        CHECK(error.what() == "at /bindings/\\x0d: expected a string, got null");
+    }
+}
+
 TEST_CASE("from_json of a null char pointer is an error", "[json][from_json][errors]") {
     // What getenv returns for a variable that is not set.
     char const* const unset = nullptr;

@@ -264,6 +264,14 @@ TEST_CASE("a cursor seen twice is a pagination loop, not an endless listing", "[
         CHECK(error->kind == cfdo::api_error_kind::pagination_loop);
         CHECK(s.sent.size() == 1);
     }
+    SECTION("the cursor is quoted with its control bytes escaped") {
+        script s{{objects_page({"o1"}, R"("cursor":"A\nB")"), objects_page({"o2"}, R"("cursor":"A\nB")")}, {}};
+        auto const error =
+            cfdo::for_each_object_page(s.transport(), namespace_objects(), [](cfdo::object_page const&) {});
+        REQUIRE(error.has_value());
+        CHECK(error->kind == cfdo::api_error_kind::pagination_loop);
+        CHECK(error->detail == "the cursor \"A\\x0aB\" was already followed");
+    }
     SECTION("a page that repeats its own cursor") {
         script s{{objects_page({}, R"("cursor":"A")"), objects_page({}, R"("cursor":"A")")}, {}};
         auto const error =

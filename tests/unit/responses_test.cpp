@@ -271,6 +271,12 @@ TEST_CASE("Cloudflare reports a failure", "[responses][errors]") {
             CHECK(error.detail == "success with an HTTP error status");
         }
     }
+    SECTION("what() shows control bytes of the server's messages escaped") {
+        auto const error = error_of<cfdo::create_version>(
+            400, R"({"success":false,"errors":[{"code":10021,"message":"Uncaught\n\u001b[31mError"}]})");
+        CHECK(error.errors[0].message == "Uncaught\n\x1b[31mError");
+        CHECK(error.what() == "HTTP 400: failure; Uncaught\\x0a\\x1b[31mError [code: 10021]");
+    }
     SECTION("a malformed item of errors keeps the well-formed ones and says where it is") {
         auto const error = error_of<cfdo::list_namespaces>(403, R"({"success":false,
             "errors":[{"code":10000,"message":"Authentication error"},

@@ -7,6 +7,7 @@
 #include <cfdo/api/operations.hpp>
 #include <cfdo/api/responses.hpp>
 #include <cfdo/api/transport.hpp>
+#include <cfdo/support/printable.hpp>
 
 #include <concepts>
 #include <cstdint>
@@ -94,7 +95,7 @@ std::optional<api_error> for_each_object_page(Transport&& send, list_objects fir
         if (!decoded->cursor) return std::nullopt;
         if (!cursors_followed.insert(*decoded->cursor).second)
             return api_error{api_error_kind::pagination_loop, 200, {},
-                             "the cursor \"" + *decoded->cursor + "\" was already followed"};
+                             "the cursor \"" + printable(*decoded->cursor) + "\" was already followed"};
         request_page.cursor = *decoded->cursor;
     }
 }

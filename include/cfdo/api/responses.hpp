@@ -9,6 +9,7 @@
 #include <cfdo/json/parse.hpp>
 #include <cfdo/model/json_names.hpp>
 #include <cfdo/support/expected.hpp>
+#include <cfdo/support/printable.hpp>
 
 #include <boost/describe/class.hpp>
 #include <boost/json/value.hpp>
@@ -81,10 +82,12 @@ struct api_error {
         return false;
     }
 
+    /// Everything, for people. The server's messages are its own text, so
+    /// control bytes in them are escaped (`printable`), as in `detail`.
     [[nodiscard]] std::string what() const {
         std::string text = "HTTP " + std::to_string(http_status) + ": " + std::string(to_string(kind));
-        for (auto const& e : errors) text += "; " + e.message + " [code: " + std::to_string(e.code) + "]";
-        if (!detail.empty()) text += "; " + detail;
+        for (auto const& e : errors) text += "; " + printable(e.message) + " [code: " + std::to_string(e.code) + "]";
+        if (!detail.empty()) text += "; " + printable(detail);
         return text;
     }
 };

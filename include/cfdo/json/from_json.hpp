@@ -15,6 +15,7 @@
 #include <cfdo/model/required.hpp>
 #include <cfdo/model/text.hpp>
 #include <cfdo/support/expected.hpp>
+#include <cfdo/support/printable.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/json/serialize.hpp>
@@ -53,8 +54,10 @@ struct decode_error {
     std::string path;
     std::string message;
 
+    /// Both, for people: the message may quote the input, so control bytes
+    /// are escaped (`printable`).
     [[nodiscard]] std::string what() const {
-        return (path.empty() ? std::string("at the top level") : "at " + path) + ": " + message;
+        return (path.empty() ? std::string("at the top level") : "at " + printable(path)) + ": " + printable(message);
     }
 
     friend bool operator==(decode_error const&, decode_error const&) = default;

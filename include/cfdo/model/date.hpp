@@ -3,6 +3,8 @@
 #ifndef CFDO_MODEL_DATE_HPP_INCLUDED
 #define CFDO_MODEL_DATE_HPP_INCLUDED
 
+#include <cfdo/support/printable.hpp>
+
 #include <array>
 #include <compare>
 #include <optional>
@@ -18,8 +20,7 @@ namespace detail {
 // compilation with this function's name as the error, and at run time it
 // throws.
 [[noreturn]] inline void date_must_be_written_YYYY_MM_DD(std::string_view written) {
-    throw std::invalid_argument("cfdo::date: \"" + std::string(written) +
-                                "\" is not a date written YYYY-MM-DD");
+    throw std::invalid_argument("cfdo::date: \"" + printable(written) + "\" is not a date written YYYY-MM-DD");
 }
 
 // Deliberately not constexpr, as above. A null `char const*` (getenv's
