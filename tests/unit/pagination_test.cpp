@@ -282,6 +282,37 @@ TEST_CASE("a cursor seen twice is a pagination loop, not an endless listing", "[
     }
 }
 
+TEST_CASE("a namespace page sent again is a pagination loop, not 2^32 requests", "[pagination]") {
+    SECTION("a server that ignores page and omits total_pages") {
+        script s{{namespaces_page({"a", "b"}), namespaces_page({"a", "b"}), namespaces_page({"a", "b"})}, {}};
+        std::vector<strings> pages;
+        auto const error = cfdo::for_each_namespace_page(s.transport(), account_namespaces(),
+                                                         [&](cfdo::namespace_page const& page) {
+                                                             pages.push_back(ids_of(page.namespaces));
+                                                         });
+        REQUIRE(error.has_value());
+        CHECK(error->kind == cfdo::api_error_kind::pagination_loop);
+        CHECK(error->http_status == 200);
+        CHECK(error->detail == "page 2 has the same namespaces as page 1: the server ignores the page parameter");
+        CHECK(pages == std::vector<strings>{{"a", "b"}});
+        CHECK(s.queries(namespaces_path) == strings{"", "?page=2"});
+    }
+    SECTION("counted from the page paging started at") {
+        script s{{namespaces_page({"c"}), namespaces_page({"d"}), namespaces_page({"d"})}, {}};
+        auto const all = cfdo::list_all_namespaces(s.transport(), account_namespaces(7));
+        REQUIRE_FALSE(all.has_value());
+        CHECK(all.error().kind == cfdo::api_error_kind::pagination_loop);
+        CHECK(all.error().detail == "page 9 has the same namespaces as page 8: the server ignores the page parameter");
+        CHECK(s.sent.size() == 3);
+    }
+    SECTION("pages that differ, even by one namespace, go on") {
+        script s{{namespaces_page({"a", "b"}), namespaces_page({"a", "c"}), namespaces_page({})}, {}};
+        auto const all = cfdo::list_all_namespaces(s.transport(), account_namespaces());
+        REQUIRE(all.has_value());
+        CHECK(ids_of(*all) == strings{"a", "b", "a", "c"});
+    }
+}
+
 TEST_CASE("invalid parameters throw before any request is sent", "[pagination]") {
     script s{{namespaces_page({"a"}), objects_page({"o"})}, {}};
     SECTION("call") {

@@ -50,20 +50,32 @@ bool keep_going(OnPage& on_page, Page const& page) {
 
 /// Calls `on_page` with each non-empty page of namespaces, asking for page
 /// `first.page` (or 1), then the next, as Cloudflare's SDK does: until a page
-/// comes back empty, or `result_info.total_pages` says it was the last.
-/// Returns the first error, if any.
+/// comes back empty, or `result_info.total_pages` says it was the last. A
+/// page with the same namespaces as the one before is an error
+/// (`pagination_loop`) rather than an endless listing. Returns the first
+/// error, if any.
 template <transport Transport, std::invocable<namespace_page const&> OnPage>
 std::optional<api_error> for_each_namespace_page(Transport&& send, list_namespaces first, OnPage&& on_page) {
     auto request_page = std::move(first);
     std::uint32_t page = request_page.page.value_or(1);
+    // A server that ignores `page` and leaves out total_pages sends its first
+    // page again and again: 2^32 requests before the page number runs out.
+    // Namespace ids are unique, so two pages with the same namespaces can
+    // only be the same page sent twice.
+    std::vector<namespace_info> previous;
     for (;;) {
         auto decoded = call(send, request_page);
         if (!decoded) return std::move(decoded).error();
         if (decoded->namespaces.empty()) return std::nullopt;
+        if (decoded->namespaces == previous)
+            return api_error{api_error_kind::pagination_loop, 200, {},
+                             "page " + std::to_string(page) + " has the same namespaces as page " +
+                                 std::to_string(page - 1) + ": the server ignores the page parameter"};
         if (!detail::keep_going(on_page, *decoded)) return std::nullopt;
         auto const total_pages = decoded->info.total_pages;
         if (total_pages && page >= *total_pages) return std::nullopt;
         if (page == std::numeric_limits<std::uint32_t>::max()) return std::nullopt;
+        previous = std::move(decoded->namespaces);
         request_page.page = ++page;
     }
 }

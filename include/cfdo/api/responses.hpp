@@ -49,8 +49,8 @@ enum class api_error_kind {
     failure,
     /// `success: true`, but `result` does not have the documented shape.
     unexpected_result,
-    /// A paginated listing returned the same cursor twice; following it would
-    /// never end.
+    /// A paginated listing returned the same cursor twice, or the same page of
+    /// namespaces twice in a row; following it would never end.
     pagination_loop,
 };
 
