@@ -24,8 +24,11 @@
 
 // Rules and their diagnostics.
 #include <cfdo/rules/catalogue.hpp>
+#include <cfdo/rules/compile_time.hpp>
 #include <cfdo/rules/diagnostic.hpp>
+#include <cfdo/rules/history_rules.hpp>
 #include <cfdo/rules/request_rules.hpp>
+#include <cfdo/rules/version_rules.hpp>
 
 // Requests, responses and pagination over a transport of your own.
 #include <cfdo/api/make_request.hpp>

@@ -197,23 +197,40 @@ TEST_CASE("the same upload gives the same bytes", "[multipart]") {
 }
 
 TEST_CASE("names and content types cannot break out of their header", "[multipart][escaping]") {
+    // make_request refuses such names and content types (the rules
+    // module-name-not-sendable and module-content-type-not-sendable); the
+    // body escapes them anyway, as a second line of defence.
     SECTION("'\"', CR and LF are percent-encoded in names and filenames") {
-        auto const sent = upload_of({.modules = {{.name = "a\"b\r\nc.mjs",
-                                                  .content_type = cfdo::content_type::javascript_module,
-                                                  .content = cfdo::module_bytes{"x"}}}});
-        REQUIRE(sent.parts.size() == 2);
-        CHECK(sent.parts[1].name == "a%22b%0D%0Ac.mjs");
-        CHECK(sent.parts[1].filename == "a%22b%0D%0Ac.mjs");
-        CHECK(sent.parts[1].content == "x");
+        auto const body = cfdo::multipart_body::with_parts({{"metadata", std::nullopt, std::nullopt, "{}"},
+                                                            {"a\"b\r\nc.mjs", "a\"b\r\nc.mjs", "text/plain", "x"}});
+        auto const parts = parse_multipart(body.bytes(), body.boundary);
+        REQUIRE(parts.size() == 2);
+        CHECK(parts[1].name == "a%22b%0D%0Ac.mjs");
+        CHECK(parts[1].filename == "a%22b%0D%0Ac.mjs");
+        CHECK(parts[1].content == "x");
     }
     SECTION("a content type cannot add a header line") {
-        auto const sent = upload_of({.modules = {{.name = "m.mjs",
-                                                  .content_type = "text/plain\r\nX-Injected: 1\n\"",
-                                                  .content = cfdo::module_bytes{"x"}}}});
-        REQUIRE(sent.parts.size() == 2);
-        CHECK(sent.parts[1].content_type == "text/plain%0D%0AX-Injected: 1%0A%22");
-        CHECK(sent.parts[1].header_lines.size() == 2);
-        CHECK(sent.bytes.find("\r\nX-Injected") == std::string::npos);
+        auto const body = cfdo::multipart_body::with_parts(
+            {{"m.mjs", "m.mjs", "text/plain\r\nX-Injected: 1\n\"", "x"}});
+        auto const bytes = body.bytes();
+        auto const parts = parse_multipart(bytes, body.boundary);
+        REQUIRE(parts.size() == 1);
+        CHECK(parts[0].content_type == "text/plain%0D%0AX-Injected: 1%0A%22");
+        CHECK(parts[0].header_lines.size() == 2);
+        CHECK(bytes.find("\r\nX-Injected") == std::string::npos);
+    }
+    SECTION("make_request refuses what a part cannot carry") {
+        auto refused = [](cfdo::worker_module module) {
+            auto const built = cfdo::try_make_request(cfdo::upload_script{
+                .account_id = "a", .script_name = "s", .version = {.main_module = module.name, .modules = {module}}});
+            return built ? std::string() : std::string(built.error().front().rule);
+        };
+        CHECK(refused({.name = "a\"b.mjs", .content_type = "text/plain", .content = cfdo::module_bytes{"x"}}) ==
+              "module-name-not-sendable");
+        CHECK(refused({.name = "metadata", .content_type = "text/plain", .content = cfdo::module_bytes{"x"}}) ==
+              "module-name-reserved");
+        CHECK(refused({.name = "m.mjs", .content_type = "text/plain\r\nX: 1", .content = cfdo::module_bytes{"x"}}) ==
+              "module-content-type-not-sendable");
     }
     SECTION("a name cannot end the headers early") {
         auto const body =

@@ -130,7 +130,7 @@ inline constexpr std::array rule_catalogue{
     rule_info{"migration-tag-duplicate", severity::error, 0,
               "migration tag {} appears twice; tags name migrations and must be unique"},
     rule_info{"migration-tag-empty", severity::warning, 0,
-              "migration tag {} is empty; an empty tag reads as no tag, so the migration would be sent again on "
+              "the migration's {} is empty; an empty tag reads as no tag, so the migration would be sent again on "
               "every deploy"},
     rule_info{"deployed-tag-missing", severity::error, 10074,
               "the deployed migration tag {} is not in the history (was it deleted?); restore the history up to "
@@ -143,6 +143,13 @@ inline constexpr std::array rule_catalogue{
     rule_info{"main-module-missing", severity::warning, 0,
               "the version has modules but no main_module; name its entry module (such as {})"},
     rule_info{"module-name-duplicate", severity::error, 0, "two modules are named {}; module names must be unique"},
+    rule_info{"module-name-reserved", severity::error, 10021,
+              "a module is named {}, the name of the upload's metadata part; rename the module"},
+    rule_info{"module-name-not-sendable", severity::error, 0,
+              "module {} has a quote or a control character in its name, which a multipart part name cannot carry "
+              "unchanged; rename the module"},
+    rule_info{"module-content-type-not-sendable", severity::error, 0,
+              "module {} has a control character in its content type, which no header can carry; give a MIME type"},
     rule_info{"module-content-type-unknown", severity::warning, 0,
               "module {} has a content type Cloudflare does not document; use one of cfdo::content_type"},
     rule_info{"module-content-not-base64", severity::error, 10021,
@@ -151,6 +158,8 @@ inline constexpr std::array rule_catalogue{
     rule_info{"module-content-base64-not-canonical", severity::warning, 0,
               "module {} is given as base64 text whose padding leaves non-zero bits; decoders differ on such "
               "text, so give the bytes with cfdo::module_bytes or re-encode it"},
+    rule_info{"text-not-utf8", severity::error, 0,
+              "the text of {} is not well-formed UTF-8, which JSON requires; fix its encoding"},
     rule_info{"compatibility-date-invalid", severity::error, 0,
               "compatibility_date {} is not a day of the calendar; give a real date"},
     rule_info{"compatibility-date-in-future", severity::error, 0,

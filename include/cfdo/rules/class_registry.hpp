@@ -32,6 +32,8 @@ enum class class_storage : unsigned char { unknown, key_value, sqlite };
 
 struct class_record {
     std::string_view name;
+    /// Set by the table: the name is plain ASCII (so certainly UTF-8).
+    bool ascii = true;
     class_fate fate = class_fate::unknown;
     class_storage storage = class_storage::unknown;
     /// Made live by `new_classes` / `new_sqlite_classes` in what is checked.
@@ -52,7 +54,7 @@ using class_registry = name_table<class_record>;
 /// A registry in which a class mentioned for the first time has fate
 /// `initial`.
 constexpr class_registry make_class_registry(std::size_t expected_names, class_fate initial) {
-    return class_registry(expected_names, class_record{{}, initial});
+    return class_registry(expected_names, class_record{{}, true, initial});
 }
 
 /// The fate of `name`, `initial` if it was never mentioned.

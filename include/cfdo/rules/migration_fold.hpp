@@ -9,6 +9,7 @@
 #include <cfdo/rules/class_registry.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/json_location.hpp>
+#include <cfdo/support/utf8.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -98,11 +99,21 @@ private:
         out_.push_back(make_diagnostic(rule, subject, where.str()));
     }
 
-    // False (and reported) for an empty class name, which no directive may use.
-    constexpr bool named(std::string_view name, directive_place const& place, std::string_view field = {}) {
-        if (!name.empty()) return true;
-        report("class-name-empty", place.directive, place.location(field));
-        return false;
+    // The registry index of a name a directive may use, or nothing (and a
+    // report): a name must not be empty, and must be UTF-8 — the registry
+    // knows when it is plain ASCII, so only other names are decoded.
+    constexpr std::optional<std::size_t> registered(std::string_view name, directive_place const& place,
+                                                    std::string_view field = {}) {
+        if (name.empty()) {
+            report("class-name-empty", place.directive, place.location(field));
+            return std::nullopt;
+        }
+        auto const index = classes_.index_of(name);
+        if (!classes_.at(index).ascii && !is_utf8(name)) {
+            report("text-not-utf8", field.empty() ? place.directive : field, place.location(field));
+            return std::nullopt;
+        }
+        return index;
     }
 
     static constexpr bool exists(class_fate fate) noexcept {
@@ -121,8 +132,9 @@ private:
     }
 
     constexpr void delete_class(std::string_view name, directive_place const& place) {
-        if (!named(name, place)) return;
-        auto& record = classes_.at(classes_.index_of(name));
+        auto const index = registered(name, place);
+        if (!index) return;
+        auto& record = classes_.at(*index);
         if (!exists(record.fate)) return report("delete-missing-class", name, place.location());
         record.fate = class_fate::deleted;
     }
@@ -130,13 +142,12 @@ private:
     constexpr void rename_class(renamed_class const& rename, directive_place const& place) {
         std::string_view const from = rename.from;
         std::string_view const to = rename.to;
-        if (!named(from, place, "from") || !named(to, place, "to")) return;
+        auto const source_index = registered(from, place, "from");
+        auto const target_index = registered(to, place, "to");
+        if (!source_index || !target_index) return;
         if (from == to) return report("rename-to-itself", from, place.location());
-
-        auto const source_index = classes_.index_of(from);
-        auto const target_index = classes_.index_of(to);
-        auto& source = classes_.at(source_index);
-        auto& target = classes_.at(target_index);
+        auto& source = classes_.at(*source_index);
+        auto& target = classes_.at(*target_index);
         if (source.renamed_in_step == step_number_) return report("rename-duplicate", from, place.location("from"));
         if (target.renamed_in_step == step_number_) return report("rename-duplicate", to, place.location("to"));
         source.renamed_in_step = step_number_;
@@ -158,8 +169,9 @@ private:
     }
 
     constexpr void create_class(std::string_view name, class_storage storage, directive_place const& place) {
-        if (!named(name, place)) return;
-        auto& record = classes_.at(classes_.index_of(name));
+        auto const index = registered(name, place);
+        if (!index) return;
+        auto& record = classes_.at(*index);
         if (record.fate == class_fate::live) {
             bool const converts_key_value =
                 storage == class_storage::sqlite && record.storage == class_storage::key_value;
@@ -171,10 +183,15 @@ private:
 
     constexpr void transfer_class(transferred_class const& transfer, directive_place const& place) {
         std::string_view const to = transfer.to;
-        if (!named(to, place, "to")) return;
+        auto const index = registered(to, place, "to");
+        if (!index) return;
+        // The source class and Worker are names too, read as they are sent.
+        if (!is_utf8(transfer.from)) return report("text-not-utf8", "from", place.location("from"));
+        if (!is_utf8(transfer.from_script))
+            return report("text-not-utf8", "from_script", place.location("from_script"));
         if (options_.script_name && transfer.from_script == *options_.script_name)
             report("transfer-from-self", transfer.from, place.location("from_script"));
-        auto& record = classes_.at(classes_.index_of(to));
+        auto& record = classes_.at(*index);
         if (record.fate == class_fate::live) return report("transfer-target-exists", to, place.location("to"));
         // The storage travels with the objects; what it is is not known here.
         make_live(record, class_storage::unknown, false, place, "to");

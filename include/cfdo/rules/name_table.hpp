@@ -19,7 +19,10 @@ namespace cfdo::detail {
 /// nor sorted. Lookups here cost a hash and, usually, one comparison. Names
 /// are views into the configuration being checked, which outlives the table.
 ///
-/// `Record` is an aggregate whose first member is `std::string_view name`.
+/// `Record` is an aggregate with members `std::string_view name` and `bool
+/// ascii`; the table sets both when it adds a record (hashing reads every
+/// character anyway, so knowing whether the name is plain ASCII — and so
+/// certainly UTF-8 — costs nothing more).
 template <class Record>
 class name_table {
 public:
@@ -36,11 +39,13 @@ public:
     /// reference: creating a record may move the others.
     constexpr std::size_t index_of(std::string_view name) {
         if (2 * (records_.size() + 1) > slots_.size()) grow();
-        auto const slot = slot_of(name);
+        auto const [hash, ascii] = hash_of(name);
+        auto const slot = slot_of(name, hash);
         if (slots_[slot] == empty_slot) {
             slots_[slot] = records_.size();
             records_.push_back(prototype_);
             records_.back().name = name;
+            records_.back().ascii = ascii;
         }
         return slots_[slot];
     }
@@ -65,21 +70,31 @@ public:
 private:
     static constexpr std::size_t empty_slot = static_cast<std::size_t>(-1);
 
+    struct hashed {
+        std::size_t hash;
+        bool ascii;
+    };
+
     // FNV-1a: a handful of operations per character, no tables.
-    static constexpr std::size_t hash(std::string_view name) noexcept {
+    static constexpr hashed hash_of(std::string_view name) noexcept {
         std::uint32_t h = 2166136261u;
+        unsigned seen = 0;
         for (char const c : name) {
-            h ^= static_cast<unsigned char>(c);
+            auto const byte = static_cast<unsigned char>(c);
+            h ^= byte;
             h *= 16777619u;
+            seen |= byte;
         }
-        return h;
+        return {h, seen < 0x80};
     }
 
-    constexpr std::size_t slot_of(std::string_view name) const {
+    constexpr std::size_t slot_of(std::string_view name, std::size_t hash) const {
         std::size_t const mask = slots_.size() - 1;
-        for (std::size_t slot = hash(name) & mask;; slot = (slot + 1) & mask)
+        for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask)
             if (slots_[slot] == empty_slot || records_[slots_[slot]].name == name) return slot;
     }
+
+    constexpr std::size_t slot_of(std::string_view name) const { return slot_of(name, hash_of(name).hash); }
 
     constexpr void grow() {
         slots_.assign(slots_.size() * 2, empty_slot);
@@ -94,6 +109,7 @@ private:
 /// A record that is only a name: `name_table<named>` is a set of names.
 struct named {
     std::string_view name;
+    bool ascii = true;
 };
 
 } // namespace cfdo::detail

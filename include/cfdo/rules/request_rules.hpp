@@ -7,8 +7,10 @@
 #include <cfdo/model/json_names.hpp>
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/diagnostic.hpp>
+#include <cfdo/rules/json_location.hpp>
 #include <cfdo/rules/version_rules.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -62,6 +64,21 @@ constexpr void check_range(std::string_view rule, std::string_view member, std::
         out.push_back(make_diagnostic(rule, member, parameter_pointer<Operation>(member)));
 }
 
+// In the multipart upload each module is a part named after it: it cannot be
+// called like the metadata part, nor carry what a part name escapes.
+constexpr void check_module_part_names(std::vector<worker_module> const& modules, std::vector<diagnostic>& out) {
+    for (std::size_t i = 0; i < modules.size(); ++i) {
+        std::string_view const name = modules[i].name;
+        auto const where = (json_location("/files") / i / "name").str();
+        if (name == "metadata") out.push_back(make_diagnostic("module-name-reserved", name, where));
+        bool const sendable = std::none_of(name.begin(), name.end(), [](char c) {
+            auto const byte = static_cast<unsigned char>(c);
+            return c == '"' || byte < 0x20 || byte == 0x7f;
+        });
+        if (!sendable) out.push_back(make_diagnostic("module-name-not-sendable", name, where));
+    }
+}
+
 } // namespace detail
 
 /// Every problem with the parameters of a namespace listing.
@@ -102,6 +119,7 @@ constexpr void check_range(std::string_view rule, std::string_view member, std::
     if (!context.script_name) context.script_name = op.script_name;
     auto version_diagnostics = validate(op.version, context, version_layout{"/metadata", "/files"});
     found.insert(found.end(), version_diagnostics.begin(), version_diagnostics.end());
+    detail::check_module_part_names(op.version.modules, found);
     return found;
 }
 

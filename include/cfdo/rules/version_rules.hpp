@@ -9,10 +9,12 @@
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/json_location.hpp>
 #include <cfdo/rules/name_table.hpp>
+#include <cfdo/rules/text_encoding_rules.hpp>
 #include <cfdo/rules/migration_fold.hpp>
 #include <cfdo/support/base64.hpp>
 #include <cfdo/support/json_syntax.hpp>
 #include <cfdo/support/today.hpp>
+#include <cfdo/support/utf8.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -148,28 +150,34 @@ constexpr void check_durable_object_bindings(worker_version const& version, vali
     }
 }
 
-constexpr void check_exports(worker_version const& version, validation_context const& context,
-                             version_layout const& layout, migration_fold const* fold,
-                             std::vector<diagnostic>& out) {
+// The classes the payload leaves live must be exported by the new version
+// (a class created here: 10070; one renamed or transferred here: 10064).
+constexpr void check_live_classes_exported(migration_fold const& fold, validation_context const& context,
+                                           std::vector<diagnostic>& out) {
     if (!context.exported_classes) return;
     name_table<named> exported(context.exported_classes->size());
     for (auto const& name : *context.exported_classes) exported.insert(name);
-    auto const is_exported = [&](std::string_view name) { return exported.find(name) != nullptr; };
+    for (auto const& record : fold.classes().records()) {
+        if (record.fate != class_fate::live || exported.find(record.name)) continue;
+        out.push_back(make_diagnostic(record.created_by_new_directive ? "new-class-not-exported"
+                                                                      : "live-class-not-exported",
+                                      record.name, fold.where_made_live(record).str()));
+    }
+}
 
+// A binding to a class of this Worker needs the class exported.
+constexpr void check_bound_classes_exported(worker_version const& version, validation_context const& context,
+                                            version_layout const& layout, std::vector<diagnostic>& out) {
+    if (!context.exported_classes) return;
+    name_table<named> exported(context.exported_classes->size());
+    for (auto const& name : *context.exported_classes) exported.insert(name);
     auto const bindings = field_location(layout, "bindings");
     for (std::size_t i = 0; i < version.bindings.size(); ++i) {
         if (!version.bindings[i].holds<durable_object_binding>()) continue;
         auto const& b = version.bindings[i].get<durable_object_binding>();
-        if (binds_own_class(b, context) && !is_exported(*b.class_name))
+        if (binds_own_class(b, context) && !exported.find(*b.class_name))
             out.push_back(make_diagnostic("binding-class-not-exported", *b.class_name,
                                           (bindings / i / "class_name").str()));
-    }
-    if (!fold) return;
-    for (auto const& record : fold->classes().records()) {
-        if (record.fate != class_fate::live || is_exported(record.name)) continue;
-        out.push_back(make_diagnostic(record.created_by_new_directive ? "new-class-not-exported"
-                                                                      : "live-class-not-exported",
-                                      record.name, fold->where_made_live(record).str()));
     }
 }
 
@@ -180,7 +188,12 @@ constexpr void check_modules(worker_version const& version, version_layout const
                            "module-name-duplicate", modules, out);
     for (std::size_t i = 0; i < version.modules.size(); ++i) {
         auto const& module = version.modules[i];
-        if (!content_type::is_documented(module.content_type))
+        std::string_view const type = module.content_type;
+        if (std::any_of(type.begin(), type.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+            out.push_back(make_diagnostic("module-content-type-not-sendable", module.name,
+                                          (modules / i / "content_type").str()));
+        else if (!content_type::is_documented(type))
             out.push_back(make_diagnostic("module-content-type-unknown", module.name,
                                           (modules / i / "content_type").str()));
         if (module.content.holds<module_base64>()) {
@@ -224,6 +237,32 @@ constexpr void check_compatibility_date(worker_version const& version, validatio
                                       field_location(layout, "compatibility_date").str()));
 }
 
+// Every text must be UTF-8; modules sit under the layout's own place. The
+// migrations' class names are checked by the fold, which reads them anyway:
+// walking hundreds of steps twice would cost the compile-time budget.
+constexpr void check_version_text_encoding(worker_version const& version, version_layout const& layout,
+                                           std::vector<diagnostic>& out) {
+    boost::mp11::mp_for_each<boost::describe::describe_members<worker_version, boost::describe::mod_public>>(
+        [&](auto member) {
+            std::string_view const key = member.name;
+            if (key == "migrations") return;
+            auto const where = key == "modules" ? json_location(layout.modules) : field_location(layout, key);
+            check_text_encoding(version.*member.pointer, where, key, out);
+        });
+}
+
+// A tag that is present must say something, in UTF-8.
+constexpr void check_payload_tags(migrations const& m, version_layout const& layout, std::vector<diagnostic>& out) {
+    auto const where = field_location(layout, "migrations");
+    auto check = [&](std::optional<text> const& tag, std::string_view key) {
+        if (!tag) return;
+        if (tag->empty()) out.push_back(make_diagnostic("migration-tag-empty", key, (where / key).str()));
+        else if (!is_utf8(*tag)) out.push_back(make_diagnostic("text-not-utf8", key, (where / key).str()));
+    };
+    check(old_tag_of(m), "old_tag");
+    check(new_tag_of(m), "new_tag");
+}
+
 } // namespace detail
 
 /// Every problem of a Worker version: all diagnostics, not only the first,
@@ -232,11 +271,13 @@ constexpr void check_compatibility_date(worker_version const& version, validatio
                                                          validation_context const& context = {},
                                                          version_layout const& layout = {}) {
     std::vector<diagnostic> found;
+    detail::check_version_text_encoding(version, layout, found);
     detail::check_bindings(version, layout, found);
 
     std::optional<detail::migration_fold> fold;
     auto before = detail::class_fate::unknown;
     if (version.migrations) {
+        detail::check_payload_tags(*version.migrations, layout, found);
         before = detail::classes_before(*version.migrations);
         std::optional<std::string_view> script_name;
         if (context.script_name) script_name = *context.script_name;
@@ -247,7 +288,8 @@ constexpr void check_compatibility_date(worker_version const& version, validatio
     }
     auto const* folded = fold ? &*fold : nullptr;
     detail::check_durable_object_bindings(version, context, layout, folded, before, found);
-    detail::check_exports(version, context, layout, folded, found);
+    detail::check_bound_classes_exported(version, context, layout, found);
+    if (folded) detail::check_live_classes_exported(*folded, context, found);
     detail::check_modules(version, layout, found);
     detail::check_compatibility_date(version, context, layout, found);
     return found;

@@ -3,6 +3,8 @@
 #ifndef CFDO_SUPPORT_JSON_SYNTAX_HPP_INCLUDED
 #define CFDO_SUPPORT_JSON_SYNTAX_HPP_INCLUDED
 
+#include <cfdo/support/utf8.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -234,32 +236,11 @@ private:
         return false;
     }
 
-    // One well-formed UTF-8 sequence of two to four bytes (RFC 3629: no
-    // overlong forms, no surrogates, nothing above U+10FFFF).
+    // One well-formed UTF-8 sequence of two to four bytes.
     constexpr bool utf8_sequence() noexcept {
-        auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text_[i]); };
-        auto const lead = byte(at_);
-        std::size_t length = 0;
-        unsigned char low = 0x80;
-        unsigned char high = 0xbf;
-        if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-        else if (lead >= 0xe0 && lead <= 0xef) {
-            length = 3;
-            if (lead == 0xe0) low = 0xa0;
-            if (lead == 0xed) high = 0x9f;
-        } else if (lead >= 0xf0 && lead <= 0xf4) {
-            length = 4;
-            if (lead == 0xf0) low = 0x90;
-            if (lead == 0xf4) high = 0x8f;
-        } else {
-            return false;
-        }
-        if (at_ + length > text_.size()) return false;
-        if (byte(at_ + 1) < low || byte(at_ + 1) > high) return false;
-        for (std::size_t i = 2; i < length; ++i)
-            if (byte(at_ + i) < 0x80 || byte(at_ + i) > 0xbf) return false;
+        auto const length = utf8_sequence_length(text_, at_);
         at_ += length;
-        return true;
+        return length != 0;
     }
 
     std::string_view text_;
