@@ -3,6 +3,8 @@
 #ifndef CFDO_JSON_PRETTY_HPP_INCLUDED
 #define CFDO_JSON_PRETTY_HPP_INCLUDED
 
+#include <cfdo/support/json_syntax.hpp>
+
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
@@ -14,6 +16,14 @@ namespace cfdo {
 namespace detail {
 
 inline void write_pretty(std::string& out, boost::json::value const& v, std::size_t indent) {
+    // A value built in code, unlike one from parse_json, may nest without
+    // limit; one call per level would let it exhaust the stack. Deeper than
+    // json_max_depth (which anything parse_json accepts stays within), the
+    // rest is written compact by Boost.JSON's serializer instead.
+    if (indent >= json_max_depth) {
+        out += boost::json::serialize(v);
+        return;
+    }
     auto newline = [&](std::size_t depth) {
         out += '\n';
         out.append(depth * 2, ' ');
@@ -50,7 +60,8 @@ inline void write_pretty(std::string& out, boost::json::value const& v, std::siz
 } // namespace detail
 
 /// `v` as indented JSON (two spaces, keys in their order), for people and
-/// golden files. The value is the same as `boost::json::serialize(v)`'s.
+/// golden files. The value is the same as `boost::json::serialize(v)`'s;
+/// levels deeper than `json_max_depth` are written on one line.
 [[nodiscard]] inline std::string pretty_json(boost::json::value const& v) {
     std::string out;
     detail::write_pretty(out, v, 0);
