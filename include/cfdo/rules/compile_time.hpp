@@ -109,12 +109,20 @@ constexpr error_summary first_error_of() {
     return summary;
 }
 
-template <error_summary Summary>
-constexpr auto lift() {
-    first_error<Summary.rule.size + 1, Summary.subject.size + 1, Summary.path.size + 1> error{};
-    for (std::size_t i = 0; i < Summary.rule.size; ++i) error.rule[i] = Summary.rule.chars[i];
-    for (std::size_t i = 0; i < Summary.subject.size; ++i) error.subject[i] = Summary.subject.chars[i];
-    for (std::size_t i = 0; i < Summary.path.size; ++i) error.path[i] = Summary.path.chars[i];
+// The sizes are template arguments of their own (not expressions of
+// `Summary`) so that compilers print the type as first_error<26, 9, 23>.
+template <std::size_t RuleSize, std::size_t SubjectSize, std::size_t PathSize, error_summary Summary>
+constexpr first_error<RuleSize, SubjectSize, PathSize> lift() {
+    first_error<RuleSize, SubjectSize, PathSize> error;
+    // Every element is written, the terminating NULs too: Clang prints a
+    // partly zero-filled char array as a list of numbers, not as a string.
+    auto copy = [](auto& to, error_summary::field const& from) {
+        for (std::size_t i = 0; i < from.size; ++i) to[i] = from.chars[i];
+        to[from.size] = '\0';
+    };
+    copy(error.rule, Summary.rule);
+    copy(error.subject, Summary.subject);
+    copy(error.path, Summary.path);
     return error;
 }
 
@@ -126,8 +134,14 @@ constexpr auto lift() {
 template <auto Factory, auto... ContextFactory>
 consteval bool valid() {
     constexpr auto summary = detail::first_error_of<Factory, ContextFactory...>();
-    if constexpr (summary.found) return invalid_configuration<detail::lift<summary>()>::value;
-    else return true;
+    if constexpr (summary.found) {
+        constexpr std::size_t rule_size = summary.rule.size + 1;
+        constexpr std::size_t subject_size = summary.subject.size + 1;
+        constexpr std::size_t path_size = summary.path.size + 1;
+        return invalid_configuration<detail::lift<rule_size, subject_size, path_size, summary>()>::value;
+    } else {
+        return true;
+    }
 }
 
 /// A configuration checked while compiling: naming the type checks it, and
