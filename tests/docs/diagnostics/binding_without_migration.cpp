@@ -1,0 +1,9 @@
+#include <cfdo/rules/compile_time.hpp>
+
+constexpr cfdo::worker_version version() {
+    return {
+        .bindings = {cfdo::durable_object_binding{.name = "ROOMS", .class_name = "ChatRoom"}},
+        .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter"}},
+    };
+}
+static_assert(cfdo::valid<version>());
