@@ -17,6 +17,7 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/pchars.hpp>
 
+#include <concepts>
 #include <stdexcept>
 #include <string>
 #include <string_view>

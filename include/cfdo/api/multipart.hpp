@@ -3,10 +3,12 @@
 #ifndef CFDO_API_MULTIPART_HPP_INCLUDED
 #define CFDO_API_MULTIPART_HPP_INCLUDED
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cfdo {

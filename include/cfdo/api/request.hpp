@@ -12,6 +12,7 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>

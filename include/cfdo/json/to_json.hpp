@@ -24,7 +24,9 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 // Conversions of the model to Boost.JSON values, found by `value_from`
