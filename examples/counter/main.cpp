@@ -6,11 +6,11 @@
 //   counter [ACCOUNT_ID]
 //
 // Both requests are printed as JSON; send them with any HTTP client (see
-// docs/transports.md). The account id defaults to the API page's example.
+// docs/requests.md). The account id defaults to the API page's example.
 
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/json/pretty.hpp>
-#include <cfdo/rules/request_rules.hpp>
+#include <cfdo/rules/compile_time.hpp>
 
 #include "worker_mjs.hpp"
 
@@ -37,13 +37,18 @@ constexpr cfdo::worker_version counter_version() {
     };
 }
 
+// What worker.mjs exports: with it, cfdo also checks that the bound and the
+// created classes are exported.
+constexpr cfdo::validation_context counter_exports() { return {.exported_classes = {{"Counter"}}}; }
+
+// The version is checked while compiling, by the very rules that check
+// configurations at run time: a binding to a class no migration creates, a
+// main module that is not among the modules, ... would stop the build here.
+static_assert(cfdo::valid<counter_version, counter_exports>());
+
 constexpr cfdo::create_version create_counter_version(std::string_view account_id) {
     return {.account_id = account_id, .worker_id = "counter", .version = counter_version()};
 }
-
-// The request's parameters are checked while compiling, by the very function
-// that checks them at run time.
-static_assert(cfdo::validate(create_counter_version(example_account_id)).empty());
 
 void print(std::string_view title, cfdo::request const& request) {
     std::cout << "# " << title << '\n' << cfdo::pretty_json(cfdo::to_json(request)) << "\n\n";

@@ -1,6 +1,7 @@
 # Extracts the ```cpp blocks of DOCUMENT that are complete programs (they
-# contain `int main`) or are marked `// compiles`, and compiles each with
-# -fsyntax-only; fails on the first that does not compile.
+# contain `int main`) or are marked `// compiles`. Programs are compiled,
+# linked (LINK) and run, so that their asserts hold; the others are compiled
+# with -fsyntax-only. Fails on the first that does not compile or run.
 cmake_minimum_required(VERSION 3.25)
 file(READ "${DOCUMENT}" text)
 file(MAKE_DIRECTORY "${WORK_DIR}")
@@ -22,8 +23,20 @@ while(TRUE)
     math(EXPR count "${count} + 1")
     set(source "${WORK_DIR}/snippet_${count}.cpp")
     file(WRITE "${source}" "${snippet}")
-    execute_process(COMMAND "${COMPILER}" ${FLAGS} -fsyntax-only "${source}"
-        RESULT_VARIABLE exit_code OUTPUT_VARIABLE output ERROR_VARIABLE output)
+    if(snippet MATCHES "int main")
+        set(program "${WORK_DIR}/snippet_${count}")
+        execute_process(COMMAND "${COMPILER}" ${FLAGS} "${source}" -o "${program}" ${LINK}
+            RESULT_VARIABLE exit_code OUTPUT_VARIABLE output ERROR_VARIABLE output)
+        if(exit_code EQUAL 0)
+            execute_process(COMMAND "${program}" RESULT_VARIABLE exit_code OUTPUT_VARIABLE output ERROR_VARIABLE output)
+            if(NOT exit_code EQUAL 0)
+                message(FATAL_ERROR "snippet ${count} of ${DOCUMENT} fails when run (${exit_code}):\n${snippet}\n${output}")
+            endif()
+        endif()
+    else()
+        execute_process(COMMAND "${COMPILER}" ${FLAGS} -fsyntax-only "${source}"
+            RESULT_VARIABLE exit_code OUTPUT_VARIABLE output ERROR_VARIABLE output)
+    endif()
     if(NOT exit_code EQUAL 0)
         message(FATAL_ERROR "snippet ${count} of ${DOCUMENT} does not compile:\n${snippet}\n${output}")
     endif()
