@@ -79,7 +79,7 @@ BOOST_DESCRIBE_STRUCT(create_version, (), (account_id, worker_id, deploy, versio
 /// The SDK flattens the version's fields beside the parameters; the reader is
 /// in <cfdo/api/sdk_params.hpp>.
 template <>
-inline constexpr bool has_own_json_reader<create_version> = true;
+inline constexpr bool has_own_json_conversion<create_version> = true;
 
 /// `PUT /accounts/{account_id}/workers/scripts/{script_name}`
 /// (SDK: `workers.scripts.update`): the classic multipart upload, which
@@ -99,7 +99,7 @@ BOOST_DESCRIBE_STRUCT(upload_script, (), (account_id, script_name, version))
 /// The SDK sends the version as `metadata` and its modules as `files`; the
 /// reader is in <cfdo/api/sdk_params.hpp>.
 template <>
-inline constexpr bool has_own_json_reader<upload_script> = true;
+inline constexpr bool has_own_json_conversion<upload_script> = true;
 
 } // namespace cfdo
 

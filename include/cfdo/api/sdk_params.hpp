@@ -5,6 +5,7 @@
 
 #include <cfdo/api/operations.hpp>
 #include <cfdo/json/from_json.hpp>
+#include <cfdo/json/to_json.hpp>
 #include <cfdo/model/worker_version.hpp>
 
 #include <boost/json/object.hpp>
@@ -25,8 +26,9 @@
 //   workers.scripts.update                  {account_id, script_name, metadata, files?}
 //
 // `files` are the modules, each `{name, content_type, content_base64}`: the
-// JSON spelling of the SDK's `File` objects. `list_namespaces` and
-// `list_objects` need nothing here: they decode member by member.
+// JSON spelling of the SDK's `File` objects. `to_json` writes the same params
+// back. `list_namespaces` and `list_objects` need nothing here: they convert
+// member by member.
 
 namespace cfdo {
 
@@ -104,6 +106,26 @@ inline std::optional<upload_script> decode(boost::json::value const& v, decoding
 }
 
 } // namespace detail
+
+/// An operation's SDK params: what `from_json` reads back.
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, create_version const& op) {
+    auto& object = out.emplace_object();
+    object["account_id"] = op.account_id.view();
+    object["worker_id"] = op.worker_id.view();
+    if (op.deploy) object["deploy"] = *op.deploy;
+    auto const version = to_json(op.version, out.storage());
+    for (auto const& field : version.as_object()) object[field.key()] = field.value();
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, upload_script const& op) {
+    auto& object = out.emplace_object();
+    object["account_id"] = op.account_id.view();
+    object["script_name"] = op.script_name.view();
+    auto metadata = to_json(op.version, out.storage());
+    if (auto const* modules = metadata.as_object().if_contains("modules")) object["files"] = *modules;
+    metadata.as_object().erase("modules");
+    object["metadata"] = std::move(metadata);
+}
 
 } // namespace cfdo
 

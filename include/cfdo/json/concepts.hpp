@@ -16,12 +16,14 @@ namespace cfdo {
 template <class T>
 concept described_model = std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
 
-/// True for described types that are read from JSON by a decoder of their
-/// own rather than member by member (the operations whose SDK params flatten
-/// their body). Declared next to the type, so that no translation unit can
-/// silently fall back to the member-by-member reading.
+/// True for described types that are written to and read from JSON by
+/// conversions of their own rather than member by member (the operations,
+/// whose SDK params flatten their body). Declared next to the type, so that
+/// no translation unit can silently fall back to the member-by-member form:
+/// without the header that defines the conversions, using them is a compile
+/// error that names it.
 template <class T>
-inline constexpr bool has_own_json_reader = false;
+inline constexpr bool has_own_json_conversion = false;
 
 /// A binding kind: its Cloudflare `type` string is a constant of the type.
 template <class T>

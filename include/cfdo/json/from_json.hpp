@@ -249,7 +249,7 @@ bool is_known_key(std::string_view key) {
 }
 
 template <described_model T>
-    requires(!has_own_json_reader<T>)
+    requires(!has_own_json_conversion<T>)
 std::optional<T> decode(boost::json::value const& v, decoding& ctx, type_tag<T>) {
     auto const* object = v.if_object();
     if (!object) return ctx.fail<T>(expected_but_got("an object", v));
@@ -291,6 +291,16 @@ std::optional<T> decode(boost::json::value const& v, decoding& ctx, type_tag<T>)
         }
     }
     return std::apply([](auto&&... values) { return T{std::move(*values)...}; }, std::move(decoded));
+}
+
+/// Chosen only when the conversion of its own that `T` declares is not
+/// visible: says which header provides it.
+template <described_model T>
+    requires has_own_json_conversion<T>
+std::optional<T> decode(boost::json::value const&, decoding&, type_tag<T>) {
+    static_assert(!has_own_json_conversion<T>,
+                  "cfdo: operations are read from their SDK params; include <cfdo/api/sdk_params.hpp>");
+    return std::nullopt;
 }
 
 /// A binding: the kind is chosen by `type`.

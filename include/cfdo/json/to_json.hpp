@@ -134,6 +134,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, one_of<Alt
 /// Any described model struct: its members under their JSON keys, absent ones
 /// left out; binding kinds also get their `type`.
 template <described_model T>
+    requires(!has_own_json_conversion<T>)
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, T const& value) {
     auto& object = out.emplace_object();
     if constexpr (has_type_constant<T>) object.emplace("type", T::type);
@@ -142,6 +143,15 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, T const& v
         if (detail::is_absent(field)) return;
         detail::put_member(object[json_key<T>(member.name)], field);
     });
+}
+
+/// Chosen only when the conversion of its own that `T` declares is not
+/// visible: says which header provides it.
+template <described_model T>
+    requires has_own_json_conversion<T>
+void tag_invoke(boost::json::value_from_tag, boost::json::value&, T const&) {
+    static_assert(!has_own_json_conversion<T>,
+                  "cfdo: the JSON form of an operation is its SDK params; include <cfdo/api/sdk_params.hpp>");
 }
 
 /// The JSON value of any model type, exactly as Cloudflare's SDK would send
