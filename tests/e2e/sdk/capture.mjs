@@ -8,9 +8,9 @@
 // Each record: {name, method, path, query, body}, where
 //   path  is the URL path below the API root (/client/v4), still encoded;
 //   query is an object of decoded parameter values;
-//   body  is null, {json: value}, or {multipart: [part...]} with each part
-//         {name, filename, content_type, content_base64}, the `metadata`
-//         part as {name, filename, content_type, json}.
+//   encoded_query is the same parameters as sent, still percent-encoded;
+//   body  is null, {json: value}, or {multipart_base64, content_type}: the
+//         bytes of the multipart body Node would send, and their boundary.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Buffer, File } from 'node:buffer';
 
@@ -34,20 +34,25 @@ async function normalizeBody(body) {
   if (body === undefined || body === null) return null;
   if (typeof body === 'string') return { json: JSON.parse(body) };
   if (body instanceof FormData) {
-    const parts = [];
-    for (const [name, value] of body.entries()) {
-      if (typeof value === 'string') {
-        parts.push(name === 'metadata'
-          ? { name, filename: null, content_type: null, json: JSON.parse(value) }
-          : { name, filename: null, content_type: null, content_base64: Buffer.from(value).toString('base64') });
-      } else {
-        const bytes = Buffer.from(await value.arrayBuffer());
-        parts.push({ name, filename: value.name, content_type: value.type || null, content_base64: bytes.toString('base64') });
-      }
-    }
-    return { multipart: parts };
+    // The bytes Node's fetch would send, with their boundary: the comparison
+    // parses them exactly as it parses cfdo's.
+    const response = new Response(body);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return { multipart_base64: bytes.toString('base64'), content_type: response.headers.get('content-type') };
   }
   throw new Error(`unexpected request body of type ${Object.prototype.toString.call(body)}`);
+}
+
+// Each query parameter as sent, still percent-encoded: compared one by one,
+// so that the order of the params object does not matter but the encoding
+// does.
+function encodedQuery(search) {
+  const encoded = {};
+  for (const pair of search.replace(/^\?/, '').split('&').filter(Boolean)) {
+    const at = pair.indexOf('=');
+    encoded[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return encoded;
 }
 
 function clientRecordingInto(records) {
@@ -58,6 +63,7 @@ function clientRecordingInto(records) {
       method: init.method,
       path: parsed.pathname.slice(apiRoot.length),
       query: Object.fromEntries(parsed.searchParams.entries()),
+      encoded_query: encodedQuery(parsed.search),
       body: await normalizeBody(init.body),
     });
     // An empty success, enough for the SDK to resolve the call.

@@ -3,8 +3,10 @@
 // CFDO_SDK_CASES names cases.json ({name, operation, params} in the SDK's
 // spelling); CFDO_SDK_REQUESTS names what capture.mjs recorded the SDK
 // sending for each. cfdo reads the same params, builds the request, and its
-// method, path, query and body must equal the SDK's as JSON values — every
-// field present on one side must be present on the other.
+// method, path, query (decoded, and as encoded) and body must equal the
+// SDK's as JSON values — every field present on one side must be present on
+// the other; multipart bodies are compared as the parts their bytes parse
+// into.
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/api/sdk_params.hpp>
 #include <cfdo/json/from_json.hpp>
@@ -18,6 +20,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -38,12 +41,11 @@ boost::json::value read_json_file(char const* variable) {
     return std::move(*parsed);
 }
 
-// The multipart body as capture.mjs records the SDK's FormData.
-boost::json::value normalized_multipart(cfdo::request const& request) {
-    auto const content_type = request.header_value("Content-Type");
-    REQUIRE(content_type);
+// A multipart body as its parts, the `metadata` part as JSON and the others
+// as base64: the same normal form for the SDK's bytes and cfdo's.
+boost::json::value normalized_multipart(std::string_view bytes, std::string_view content_type) {
     boost::json::array parts;
-    for (auto const& part : cfdo_tests::parse_multipart(request.body_bytes(), cfdo_tests::boundary_of(*content_type))) {
+    for (auto const& part : cfdo_tests::parse_multipart(bytes, cfdo_tests::boundary_of(content_type))) {
         boost::json::object normalized;
         normalized["name"] = part.name;
         normalized["filename"] = part.filename ? boost::json::value(*part.filename) : nullptr;
@@ -55,14 +57,37 @@ boost::json::value normalized_multipart(cfdo::request const& request) {
     return boost::json::object{{"multipart", std::move(parts)}};
 }
 
+// The SDK's record with its multipart bytes parsed.
+boost::json::value normalized_sdk(boost::json::value record) {
+    auto& body = record.as_object()["body"];
+    if (auto const* multipart = body.is_object() ? body.as_object().if_contains("multipart_base64") : nullptr) {
+        auto const bytes = cfdo::base64_decode(multipart->as_string()).value();
+        body = normalized_multipart(bytes, body.as_object().at("content_type").as_string());
+    }
+    return record;
+}
+
 boost::json::value normalized(cfdo::request const& request) {
     boost::json::object out;
     out["method"] = cfdo::to_string(request.method);
     out["path"] = request.path;
     auto& query = out["query"].emplace_object();
     for (auto const& parameter : request.query) query[parameter.name] = parameter.value;
+    // The target's query string, parameter by parameter, still encoded.
+    auto& encoded = out["encoded_query"].emplace_object();
+    auto const target = request.target();
+    if (auto const question = target.find('?'); question != std::string::npos) {
+        std::string_view rest = std::string_view(target).substr(question + 1);
+        while (!rest.empty()) {
+            auto const pair = rest.substr(0, rest.find('&'));
+            auto const equals = pair.find('=');
+            encoded[pair.substr(0, equals)] = pair.substr(equals + 1);
+            rest.remove_prefix(std::min(rest.size(), pair.size() + 1));
+        }
+    }
     if (auto const* json = std::get_if<cfdo::json_body>(&request.body)) out["body"] = {{"json", json->value}};
-    else if (std::holds_alternative<cfdo::multipart_body>(request.body)) out["body"] = normalized_multipart(request);
+    else if (std::holds_alternative<cfdo::multipart_body>(request.body))
+        out["body"] = normalized_multipart(request.body_bytes(), *request.header_value("Content-Type"));
     else out["body"] = nullptr;
     return out;
 }
@@ -96,7 +121,7 @@ TEST_CASE("cfdo sends what Cloudflare's SDK sends, for every case", "[e2e][sdk]"
         auto without_name = record.as_object();
         auto const name = boost::json::value_to<std::string>(without_name["name"]);
         without_name.erase("name");
-        sdk_requests[name] = std::move(without_name);
+        sdk_requests[name] = normalized_sdk(std::move(without_name));
     }
     REQUIRE(cases.as_array().size() >= 20);
     REQUIRE(sdk_requests.size() == cases.as_array().size());
