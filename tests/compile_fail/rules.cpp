@@ -1,0 +1,448 @@
+// Each case is a configuration, written as a constexpr factory, that breaks
+// one error rule of the catalogue; `static_assert(cfdo::valid<factory>())`
+// must stop compilation with the rule, the subject and the JSON pointer of
+// the first error in the compiler's first diagnostic (CMakeLists.txt holds
+// each case's expected text). With -DCFDO_TWIN the case becomes its positive
+// twin: the same configuration with the one mistake fixed, which must
+// compile. Only errors stop compilation: a twin may still carry warnings.
+//
+// compatibility-date-in-future depends on the day the code is compiled, so
+// `valid` skips it unless a context factory pins `today` (the last cases).
+#include <cfdo/rules/compile_time.hpp>
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#if defined(CFDO_TWIN)
+#define CFDO_ONLY_IN_TWIN(...) __VA_ARGS__
+#define CFDO_ONLY_IN_CASE(...)
+#else
+#define CFDO_ONLY_IN_TWIN(...)
+#define CFDO_ONLY_IN_CASE(...) __VA_ARGS__
+#endif
+
+namespace {
+
+[[maybe_unused]] constexpr std::string_view account = "023e105f4ecef8ad9ca31a8372d0c353";
+
+[[maybe_unused]] constexpr cfdo::worker_module javascript_module(std::string_view name) {
+    return {.name = name, .content_type = cfdo::content_type::javascript_module,
+            .content = cfdo::module_bytes{"export class Counter {}"}};
+}
+
+[[maybe_unused]] constexpr cfdo::worker_module text_module(std::string_view name) {
+    return {.name = name, .content_type = cfdo::content_type::plain_text, .content = cfdo::module_bytes{"hello"}};
+}
+
+// ---------------------------------------------------------------------------
+// Request parameters: the operation itself is the configuration.
+
+#if defined(CFDO_CASE_path_parameter_empty)
+constexpr cfdo::list_objects make() {
+    return {.account_id = account,
+            .namespace_id = CFDO_ONLY_IN_CASE("") CFDO_ONLY_IN_TWIN("5fd1cf0b2d2d4c0a9c4c4a5b57d6a7a1")};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_path_parameter_slash)
+constexpr cfdo::create_version make() {
+    return {.account_id = account, .worker_id = CFDO_ONLY_IN_CASE("team/counter") CFDO_ONLY_IN_TWIN("counter")};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_path_parameter_dot_segment)
+constexpr cfdo::upload_script make() {
+    return {.account_id = account, .script_name = CFDO_ONLY_IN_CASE("..") CFDO_ONLY_IN_TWIN("counter")};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_path_parameter_control_character)
+constexpr cfdo::list_namespaces make() {
+    return {.account_id = CFDO_ONLY_IN_CASE("023e105f4ecef8ad9ca31a8372d0c353\n")
+                CFDO_ONLY_IN_TWIN("023e105f4ecef8ad9ca31a8372d0c353")};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_page_out_of_range)
+constexpr cfdo::list_namespaces make() {
+    return {.account_id = account, .page = CFDO_ONLY_IN_CASE(0) CFDO_ONLY_IN_TWIN(1), .per_page = 20};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_per_page_out_of_range)
+constexpr cfdo::list_namespaces make() {
+    return {.account_id = account, .page = 1, .per_page = CFDO_ONLY_IN_CASE(101) CFDO_ONLY_IN_TWIN(100)};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_limit_out_of_range)
+constexpr cfdo::list_objects make() {
+    return {.account_id = account, .namespace_id = "5fd1cf0b2d2d4c0a9c4c4a5b57d6a7a1",
+            .limit = CFDO_ONLY_IN_CASE(20000) CFDO_ONLY_IN_TWIN(10000)};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+// ---------------------------------------------------------------------------
+// Bindings.
+
+#if defined(CFDO_CASE_binding_name_duplicate)
+constexpr cfdo::worker_version make() {
+    return {
+        .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
+                     cfdo::kv_namespace_binding{.name = CFDO_ONLY_IN_CASE("COUNTER") CFDO_ONLY_IN_TWIN("CACHE"),
+                                                .namespace_id = "0f2ac74b498b48028cb68387c421e279"}},
+        .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter"}},
+    };
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_json_binding_not_json)
+constexpr cfdo::worker_version make() {
+    return {.bindings = {cfdo::json_binding{
+                .name = "SETTINGS", .json = CFDO_ONLY_IN_CASE(R"({"debug": true,})") CFDO_ONLY_IN_TWIN(R"({"debug": true})")}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_durable_object_environment_without_script)
+constexpr cfdo::worker_version make() {
+    return {.bindings = {cfdo::durable_object_binding{.name = "SESSIONS",
+                                                      .class_name = "Session",
+                                                      CFDO_ONLY_IN_TWIN(.script_name = "auth-worker", )
+                                                      .environment = "production"}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+// ---------------------------------------------------------------------------
+// Durable Object bindings against the classes the migrations leave live.
+
+#if defined(CFDO_CASE_binding_class_not_created)
+// A second Durable Object added to a Worker whose (whole, first tagged)
+// history does not create it.
+constexpr cfdo::worker_version make() {
+    return {
+        .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
+                     cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
+        .migrations = cfdo::single_step_migration{.new_tag = "v1",
+                                                  .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
+    };
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_binding_class_not_created_upload)
+// The same mistake in a script upload: the pointer is into its metadata.
+constexpr cfdo::upload_script make() {
+    return {.account_id = account,
+            .script_name = "counter",
+            .version = {
+                .bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
+                .migrations = cfdo::single_step_migration{
+                    .new_tag = "v1", .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
+            }};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_binding_to_renamed_class)
+constexpr cfdo::worker_version make() {
+    return {
+        .bindings = {cfdo::durable_object_binding{
+            .name = "COUNTER", .class_name = CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("CounterV2")}},
+        .migrations = cfdo::single_step_migration{.old_tag = "v1", .new_tag = "v2",
+                                                  .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}},
+    };
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_delete_while_bound)
+constexpr cfdo::worker_version make() {
+    return {
+        .bindings = {CFDO_ONLY_IN_CASE(cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}, )
+                         cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
+        .migrations = cfdo::single_step_migration{.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Counter"}},
+    };
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_binding_class_not_exported)
+// The bundler dropped the export of Chat.
+constexpr cfdo::worker_version make() {
+    return {
+        .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
+                     cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
+        .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter", "Chat"}},
+    };
+}
+constexpr cfdo::validation_context exports() {
+    return {.exported_classes = std::vector<cfdo::text>{"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}};
+}
+static_assert(cfdo::valid<make, exports>());
+#endif
+
+// ---------------------------------------------------------------------------
+// Migrations: the fold of the directives, in order.
+
+#if defined(CFDO_CASE_class_name_empty)
+constexpr cfdo::worker_version make() {
+    return {.migrations = cfdo::single_step_migration{
+                .new_tag = "v1", .new_sqlite_classes = {CFDO_ONLY_IN_CASE("") CFDO_ONLY_IN_TWIN("Counter")}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_new_class_exists)
+constexpr cfdo::worker_version make() {
+    return {.migrations = cfdo::multi_step_migration{
+                .new_tag = "v2",
+                .steps = {{.new_sqlite_classes = {"Counter"}},
+                          {.new_sqlite_classes = {CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("Chat")}}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_kv_class_converted_to_sqlite)
+// A wrangler-style history: the whole history, checked from no class.
+constexpr cfdo::migration_history make() {
+    return {{.tag = "v1", .new_classes = {"Counter"}},
+            {.tag = "v2", .new_sqlite_classes = {CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("CounterSqlite")}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_new_class_not_exported)
+constexpr cfdo::worker_version make() {
+    return {.migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter", "Chat"}}};
+}
+constexpr cfdo::validation_context exports() {
+    return {.exported_classes = std::vector<cfdo::text>{"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}};
+}
+static_assert(cfdo::valid<make, exports>());
+#endif
+
+#if defined(CFDO_CASE_live_class_not_exported)
+// The migration renames the class, the code still exports the old name.
+constexpr cfdo::worker_version make() {
+    return {.migrations = cfdo::single_step_migration{.old_tag = "v1", .new_tag = "v2",
+                                                      .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}};
+}
+constexpr cfdo::validation_context exports() {
+    return {.exported_classes = std::vector<cfdo::text>{CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("CounterV2")}};
+}
+static_assert(cfdo::valid<make, exports>());
+#endif
+
+#if defined(CFDO_CASE_rename_source_missing)
+constexpr cfdo::migration_history make() {
+    return {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+            {.tag = "v2",
+             .renamed_classes = {{.from = CFDO_ONLY_IN_CASE("Conter") CFDO_ONLY_IN_TWIN("Counter"), .to = "CounterV2"}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_rename_target_exists)
+constexpr cfdo::migration_history make() {
+    return {{.tag = "v1", .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_CASE(, "CounterV2")}},
+            {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_rename_target_exists_checked)
+// The same history through cfdo::checked: naming the type checks it.
+constexpr cfdo::migration_history make() {
+    return {{.tag = "v1", .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_CASE(, "CounterV2")}},
+            {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}};
+}
+using history = cfdo::checked<make>;
+static_assert(history::make().size() == 2);
+#endif
+
+#if defined(CFDO_CASE_rename_duplicate)
+constexpr cfdo::worker_version make() {
+    return {.migrations = cfdo::single_step_migration{
+                .old_tag = "v1", .new_tag = "v2",
+                .renamed_classes = {{.from = "Counter", .to = "CounterV2"},
+                                    {.from = CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("Chat"), .to = "ChatV2"}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_delete_missing_class)
+constexpr cfdo::migration_history make() {
+    return {{.tag = "v1", .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
+            {.tag = "v2", .deleted_classes = {"Chat"}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_transfer_target_exists)
+constexpr cfdo::worker_version make() {
+    return {.migrations = cfdo::single_step_migration{
+                .old_tag = "v1", .new_tag = "v2", CFDO_ONLY_IN_CASE(.new_sqlite_classes = {"Counter"}, )
+                .transferred_classes = {{.from = "Counter", .from_script = "old-counter", .to = "Counter"}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_migration_tag_duplicate)
+constexpr cfdo::migration_history make() {
+    return {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+            {.tag = CFDO_ONLY_IN_CASE("v1") CFDO_ONLY_IN_TWIN("v2"), .new_sqlite_classes = {"Chat"}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_deployed_tag_missing)
+// cfdo::valid checks whatever `validate` finds for the factory's type, by
+// argument-dependent lookup: here a deploy plan — the whole history and the
+// tag Cloudflare reports — checked with plan_migrations.
+} // namespace
+namespace deploy {
+struct planned {
+    cfdo::migration_history history;
+    std::optional<std::string_view> deployed_tag;
+};
+constexpr std::vector<cfdo::diagnostic> validate(planned const& p) {
+    std::vector<cfdo::diagnostic> found;
+    (void)cfdo::plan_migrations(p.history, p.deployed_tag, found);
+    return found;
+}
+} // namespace deploy
+namespace {
+// Someone pruned v1 from the history; Cloudflare has v1 deployed.
+constexpr deploy::planned make() {
+    return {.history = {CFDO_ONLY_IN_TWIN({.tag = "v1", .new_sqlite_classes = {"Counter"}}, )
+                        {.tag = "v2", .new_sqlite_classes = {"Chat"}}},
+            .deployed_tag = "v1"};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+// ---------------------------------------------------------------------------
+// Modules and the version's own fields.
+
+#if defined(CFDO_CASE_main_module_not_found)
+constexpr cfdo::worker_version make() {
+    return {.main_module = CFDO_ONLY_IN_CASE("index.mjs") CFDO_ONLY_IN_TWIN("worker.mjs"),
+            .modules = {javascript_module("worker.mjs")}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_module_name_duplicate)
+constexpr cfdo::worker_version make() {
+    return {.main_module = "worker.mjs",
+            .modules = {javascript_module("worker.mjs"),
+                        javascript_module(CFDO_ONLY_IN_CASE("worker.mjs") CFDO_ONLY_IN_TWIN("util.mjs"))}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_module_name_reserved)
+constexpr cfdo::upload_script make() {
+    return {.account_id = account,
+            .script_name = "counter",
+            .version = {.main_module = "worker.mjs",
+                        .modules = {javascript_module("worker.mjs"),
+                                    text_module(CFDO_ONLY_IN_CASE("metadata") CFDO_ONLY_IN_TWIN("metadata.txt"))}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_module_name_not_sendable)
+constexpr cfdo::upload_script make() {
+    return {.account_id = account,
+            .script_name = "counter",
+            .version = {.main_module = "worker.mjs",
+                        .modules = {javascript_module("worker.mjs"),
+                                    text_module(CFDO_ONLY_IN_CASE("say \"hi\".txt") CFDO_ONLY_IN_TWIN("say-hi.txt"))}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_module_content_type_not_sendable)
+constexpr cfdo::worker_version make() {
+    return {.main_module = "worker.mjs",
+            .modules = {javascript_module("worker.mjs"),
+                        {.name = "notes.txt",
+                         .content_type = CFDO_ONLY_IN_CASE("text/plain\r\nX-Injected: 1") CFDO_ONLY_IN_TWIN("text/plain"),
+                         .content = cfdo::module_bytes{"hello"}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_module_content_not_base64)
+constexpr cfdo::worker_version make() {
+    return {.main_module = "worker.mjs",
+            .modules = {javascript_module("worker.mjs"),
+                        {.name = "data.bin",
+                         .content_type = cfdo::content_type::octet_stream,
+                         .content = cfdo::module_base64{
+                             CFDO_ONLY_IN_CASE("not base64!") CFDO_ONLY_IN_TWIN("bm90IGJhc2U2NCE=")}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_text_not_utf8)
+// Latin-1 text, as read from a file in another encoding.
+constexpr cfdo::worker_version make() {
+    return {.bindings = {cfdo::plain_text_binding{
+                .name = "GREETING", .text = CFDO_ONLY_IN_CASE("caf\xe9") CFDO_ONLY_IN_TWIN("caf\xc3\xa9")}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_text_not_utf8_class_name)
+// Class names are checked by the migration fold.
+constexpr cfdo::worker_version make() {
+    return {.migrations = cfdo::single_step_migration{
+                .new_tag = "v1",
+                .new_sqlite_classes = {"Counter", CFDO_ONLY_IN_CASE("Caf\xe9") CFDO_ONLY_IN_TWIN("Caf\xc3\xa9")}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_compatibility_date_invalid)
+constexpr cfdo::worker_version make() {
+    return {.compatibility_date = CFDO_ONLY_IN_CASE("2024-02-30") CFDO_ONLY_IN_TWIN("2024-02-29")};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_compatibility_date_in_future_pinned_today)
+// Without a `today`, compile time cannot know the date; a context factory
+// may pin it.
+constexpr cfdo::worker_version make() {
+    return {.compatibility_date = CFDO_ONLY_IN_CASE("2024-03-02") CFDO_ONLY_IN_TWIN("2024-03-01")};
+}
+constexpr cfdo::validation_context on_release_day() { return {.today = cfdo::date("2024-03-01")}; }
+static_assert(cfdo::valid<make, on_release_day>());
+#endif
+
+#if defined(CFDO_CASE_compatibility_date_in_future_unchecked)
+// Without a pinned `today` the future date is not checked while compiling:
+// the case must fail on its own mistake, not on the date.
+constexpr cfdo::worker_version make() {
+    return {.compatibility_date = "9999-12-31",
+            .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
+            .migrations = cfdo::single_step_migration{
+                .new_tag = "v1", .new_sqlite_classes = {CFDO_ONLY_IN_CASE("Conter") CFDO_ONLY_IN_TWIN("Counter")}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+} // namespace
