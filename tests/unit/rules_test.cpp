@@ -1,0 +1,1205 @@
+// The rules of the catalogue at run time: for every rule, a configuration
+// that breaks it and the full list of its diagnostics (rule, subject, JSON
+// pointer, severity); make_request refusing errors and building despite
+// warnings; the payload layouts; the user struggles of
+// validation-rules.md §5 as scenarios; what a payload that continues an
+// unseen history may do that a whole history may not; deploy planning.
+#include <cfdo/api/make_request.hpp>
+#include <cfdo/rules/catalogue.hpp>
+#include <cfdo/rules/compile_time.hpp>
+#include <cfdo/rules/history_rules.hpp>
+#include <cfdo/rules/request_rules.hpp>
+#include <cfdo/rules/version_rules.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace {
+
+constexpr std::string_view account = "023e105f4ecef8ad9ca31a8372d0c353";
+constexpr std::string_view worker = "counter";
+
+using lines = std::vector<std::string>;
+
+// "rule subject path severity": one line per diagnostic, so that a mismatch
+// prints readably.
+std::string describe(cfdo::diagnostic const& d) {
+    return std::string(d.rule) + " " + d.subject.str() + " " + d.path.str() + " " +
+           std::string(cfdo::to_string(d.level));
+}
+
+lines describe(std::vector<cfdo::diagnostic> const& diagnostics) {
+    lines out;
+    for (auto const& d : diagnostics) out.push_back(describe(d));
+    return out;
+}
+
+// The diagnostics of an operation, after checking that make_request agrees:
+// it refuses the operation exactly when there is an error, and then carries
+// every diagnostic, warnings included.
+template <class Operation>
+lines diagnostics_of(Operation const& op) {
+    auto const diagnostics = cfdo::validate(op);
+    auto const built = cfdo::try_make_request(op);
+    CHECK(built.has_value() == !cfdo::has_errors(diagnostics));
+    if (cfdo::has_errors(diagnostics)) {
+        CHECK_THROWS_AS((void)cfdo::make_request(op), cfdo::invalid_request);
+        try {
+            (void)cfdo::make_request(op);
+        } catch (cfdo::invalid_request const& e) {
+            CHECK(e.diagnostics() == diagnostics);
+        }
+    } else {
+        CHECK_NOTHROW((void)cfdo::make_request(op));
+    }
+    return describe(diagnostics);
+}
+
+// A version is checked as the body of a version creation by Worker
+// "counter": its pointers are the version's own.
+cfdo::create_version create(cfdo::worker_version version) {
+    return {.account_id = account, .worker_id = worker, .version = std::move(version)};
+}
+
+cfdo::upload_script upload(cfdo::worker_version version) {
+    return {.account_id = account, .script_name = worker, .version = std::move(version)};
+}
+
+lines diagnostics_of(cfdo::worker_version const& version) {
+    auto const found = diagnostics_of(create(version));
+    // The version alone says the same, the Worker's name aside.
+    CHECK(describe(cfdo::validate(version)) == found);
+    return found;
+}
+
+lines diagnostics_of(cfdo::worker_version const& version, cfdo::validation_context const& context) {
+    return describe(cfdo::validate(create(version), context));
+}
+
+lines diagnostics_of(cfdo::migration_history const& history, cfdo::validation_context const& context = {}) {
+    return describe(cfdo::validate(history, context));
+}
+
+cfdo::binding durable_object(std::string_view name, std::string_view class_name) {
+    return cfdo::durable_object_binding{.name = name, .class_name = class_name};
+}
+
+cfdo::worker_module javascript_module(std::string_view name) {
+    return {.name = name, .content_type = cfdo::content_type::javascript_module,
+            .content = cfdo::module_bytes{"export class Counter {}"}};
+}
+
+cfdo::worker_module module_of_type(std::string_view name, std::string_view content_type) {
+    return {.name = name, .content_type = content_type, .content = cfdo::module_bytes{"x"}};
+}
+
+cfdo::worker_module base64_module(std::string_view name, std::string_view base64) {
+    return {.name = name, .content_type = cfdo::content_type::octet_stream, .content = cfdo::module_base64{base64}};
+}
+
+cfdo::validation_context exporting(std::vector<cfdo::text> classes) {
+    return {.exported_classes = std::move(classes)};
+}
+
+// A worker version whose migrations are one single step.
+cfdo::migrations single(cfdo::single_step_migration step) { return step; }
+
+// ---------------------------------------------------------------------------
+// The Counter configuration of examples/counter, and compile-time checks.
+
+constexpr cfdo::worker_version counter_version() {
+    return {
+        .main_module = "worker.mjs",
+        .compatibility_date = "2024-03-01",
+        .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
+        .migrations = cfdo::single_step_migration{.new_classes = {"Counter"}},
+        .modules = {{
+            .name = "worker.mjs",
+            .content_type = cfdo::content_type::javascript_module,
+            .content = cfdo::module_bytes{"export class Counter { /* ... */ }\nexport default {};\n"},
+        }},
+    };
+}
+constexpr cfdo::create_version create_counter() {
+    return {.account_id = account, .worker_id = worker, .version = counter_version()};
+}
+constexpr cfdo::upload_script upload_counter() {
+    return {.account_id = account, .script_name = worker, .version = counter_version()};
+}
+constexpr cfdo::validation_context counter_exports() {
+    return {.exported_classes = std::vector<cfdo::text>{"Counter"}, .today = cfdo::date("2024-03-01")};
+}
+static_assert(cfdo::valid<counter_version>());
+static_assert(cfdo::valid<create_counter>());
+static_assert(cfdo::valid<upload_counter>());
+static_assert(cfdo::valid<counter_version, counter_exports>());
+static_assert(cfdo::valid<create_counter, counter_exports>());
+static_assert(cfdo::validate(counter_version(), counter_exports()).empty());
+
+// Warnings never stop compilation, but they are found while compiling.
+constexpr cfdo::worker_version only_warnings() {
+    return {
+        .bindings = {cfdo::plain_text_binding{.name = "api-key", .text = "x"},
+                     cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
+        .modules = {{.name = "worker.mjs", .content_type = "text/markdown", .content = cfdo::module_bytes{"x"}}},
+    };
+}
+static_assert(cfdo::valid<only_warnings>());
+static_assert(cfdo::validate(only_warnings()).size() == 4);
+static_assert(cfdo::validate(only_warnings())[0].rule == "binding-name-not-identifier");
+static_assert(!cfdo::has_errors(cfdo::validate(only_warnings())));
+
+using checked_counter = cfdo::checked<create_counter, counter_exports>;
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+
+TEST_CASE("the Counter configuration is valid, at compile time and at run time", "[rules]") {
+    CHECK(diagnostics_of(counter_version()).empty());
+    CHECK(diagnostics_of(counter_version(), counter_exports()).empty());
+    CHECK(diagnostics_of(upload_counter()).empty());
+    CHECK(cfdo::make_request(checked_counter::make()).path == "/accounts/" + std::string(account) +
+                                                                  "/workers/workers/counter/versions");
+}
+
+// One configuration per rule of the catalogue, with every diagnostic it gets.
+TEST_CASE("every rule of the catalogue: a configuration that breaks it and all its diagnostics", "[rules]") {
+    struct example {
+        std::string_view rule;
+        std::function<lines()> diagnostics;
+        lines expected;
+    };
+    std::vector<example> const examples{
+        // Request parameters.
+        {"path-parameter-empty",
+         [] { return diagnostics_of(cfdo::list_objects{.account_id = account, .namespace_id = ""}); },
+         {"path-parameter-empty namespace_id /id error"}},
+        {"path-parameter-slash",
+         [] { return diagnostics_of(cfdo::create_version{.account_id = account, .worker_id = "team/counter"}); },
+         {"path-parameter-slash worker_id /worker_id error"}},
+        {"path-parameter-dot-segment",
+         [] { return diagnostics_of(cfdo::upload_script{.account_id = account, .script_name = ".."}); },
+         {"path-parameter-dot-segment script_name /script_name error"}},
+        {"path-parameter-control-character",
+         [] { return diagnostics_of(cfdo::list_namespaces{.account_id = "023e\r\n"}); },
+         {"path-parameter-control-character account_id /account_id error"}},
+        {"page-out-of-range",
+         [] { return diagnostics_of(cfdo::list_namespaces{.account_id = account, .page = 0}); },
+         {"page-out-of-range page /page error"}},
+        {"per-page-out-of-range",
+         [] { return diagnostics_of(cfdo::list_namespaces{.account_id = account, .per_page = 101}); },
+         {"per-page-out-of-range per_page /per_page error"}},
+        {"limit-out-of-range",
+         [] { return diagnostics_of(cfdo::list_objects{.account_id = account, .namespace_id = "n", .limit = 9}); },
+         {"limit-out-of-range limit /limit error"}},
+
+        // Bindings.
+        {"binding-name-duplicate",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {durable_object("COUNTER", "Counter"),
+                              cfdo::kv_namespace_binding{.name = "COUNTER", .namespace_id = "0f2a"},
+                              cfdo::plain_text_binding{.name = "COUNTER", .text = "x"}},
+                 .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter"}})});
+         },
+         {"binding-name-duplicate COUNTER /bindings/1/name error",
+          "binding-name-duplicate COUNTER /bindings/2/name error"}},
+        {"binding-name-not-identifier",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {cfdo::plain_text_binding{.name = "api-key", .text = "x"},
+                              cfdo::plain_text_binding{.name = "2FA", .text = "x"},
+                              cfdo::plain_text_binding{.name = "$ok_1", .text = "x"}}});
+         },
+         {"binding-name-not-identifier api-key /bindings/0/name warning",
+          "binding-name-not-identifier 2FA /bindings/1/name warning"}},
+        {"json-binding-not-json",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {cfdo::json_binding{.name = "SETTINGS", .json = R"({"debug": true,})"}}});
+         },
+         {"json-binding-not-json SETTINGS /bindings/0/json error"}},
+        {"durable-object-environment-without-script",
+         [] {
+             return diagnostics_of(cfdo::worker_version{.bindings = {cfdo::durable_object_binding{
+                                                            .name = "SESSIONS", .class_name = "Session",
+                                                            .environment = "production"}}});
+         },
+         {"durable-object-environment-without-script SESSIONS /bindings/0/environment error",
+          "binding-without-migrations Session /bindings/0/class_name warning"}},
+
+        // Durable Object bindings against the classes the migrations leave live.
+        {"binding-class-not-created",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
+                 .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter"}})});
+         },
+         {"binding-class-not-created Chat /bindings/1/class_name error"}},
+        {"binding-class-not-created-here",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
+                 .migrations = single({.new_sqlite_classes = {"Counter"}})});
+         },
+         {"binding-class-not-created-here Chat /bindings/1/class_name warning"}},
+        {"binding-without-migrations",
+         [] { return diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}}); },
+         {"binding-without-migrations Counter /bindings/0/class_name warning"}},
+        {"binding-to-renamed-class",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {durable_object("COUNTER", "Counter")},
+                 .migrations = single({.old_tag = "v1", .new_tag = "v2",
+                                       .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})});
+         },
+         {"binding-to-renamed-class Counter /bindings/0/class_name error"}},
+        {"delete-while-bound",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {durable_object("COUNTER", "Counter")},
+                 .migrations = single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Counter"}})});
+         },
+         {"delete-while-bound Counter /bindings/0/class_name error"}},
+        {"binding-class-not-exported",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{
+                     .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
+                     .migrations = single({.old_tag = "v1", .new_tag = "v2"})},
+                 exporting({"Counter"}));
+         },
+         {"binding-class-not-exported Chat /bindings/1/class_name error"}},
+
+        // Migrations.
+        {"class-name-empty",
+         [] {
+             return diagnostics_of(cfdo::worker_version{.migrations = single({
+                                                            .new_classes = {""},
+                                                            .new_sqlite_classes = {""},
+                                                            .renamed_classes = {{.from = "", .to = "B"},
+                                                                                {.from = "A", .to = ""}},
+                                                            .deleted_classes = {""},
+                                                            .transferred_classes = {{.from = "X",
+                                                                                     .from_script = "other",
+                                                                                     .to = ""}},
+                                                        })});
+         },
+         {"class-name-empty deleted_classes /migrations/deleted_classes/0 error",
+          "class-name-empty renamed_classes /migrations/renamed_classes/0/from error",
+          "class-name-empty renamed_classes /migrations/renamed_classes/1/to error",
+          "class-name-empty new_classes /migrations/new_classes/0 error",
+          "class-name-empty new_sqlite_classes /migrations/new_sqlite_classes/0 error",
+          "class-name-empty transferred_classes /migrations/transferred_classes/0/to error"}},
+        {"new-class-exists",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .migrations = cfdo::multi_step_migration{
+                     .new_tag = "v2",
+                     .steps = {{.new_sqlite_classes = {"Counter"}},
+                               {.new_classes = {"Chat", "Chat"}, .new_sqlite_classes = {"Counter"}}}}});
+         },
+         {"new-class-exists Chat /migrations/steps/1/new_classes/1 error",
+          "new-class-exists Counter /migrations/steps/1/new_sqlite_classes/0 error"}},
+        {"kv-class-converted-to-sqlite",
+         [] {
+             return diagnostics_of(cfdo::migration_history{{.tag = "v1", .new_classes = {"Counter"}},
+                                                           {.tag = "v2", .new_sqlite_classes = {"Counter"}}});
+         },
+         {"kv-class-converted-to-sqlite Counter /migrations/1/new_sqlite_classes/0 error"}},
+        {"new-class-not-exported",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter", "Chat"}})},
+                 exporting({"Counter"}));
+         },
+         {"new-class-not-exported Chat /migrations/new_sqlite_classes/1 error"}},
+        {"live-class-not-exported",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.migrations = single({
+                                          .old_tag = "v1",
+                                          .new_tag = "v2",
+                                          .renamed_classes = {{.from = "Counter", .to = "CounterV2"}},
+                                          .transferred_classes = {{.from = "Chat", .from_script = "chat-worker",
+                                                                   .to = "Chat"}},
+                                      })},
+                 exporting({"Counter"}));
+         },
+         {"live-class-not-exported CounterV2 /migrations/renamed_classes/0/to error",
+          "live-class-not-exported Chat /migrations/transferred_classes/0/to error"}},
+        {"rename-source-missing",
+         [] {
+             return diagnostics_of(cfdo::migration_history{
+                 {.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                 {.tag = "v2", .renamed_classes = {{.from = "Conter", .to = "CounterV2"}}}});
+         },
+         {"rename-source-missing Conter /migrations/1/renamed_classes/0/from error"}},
+        {"rename-target-exists",
+         [] {
+             return diagnostics_of(cfdo::migration_history{
+                 {.tag = "v1", .new_sqlite_classes = {"Counter", "CounterV2"}},
+                 {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}});
+         },
+         {"rename-target-exists CounterV2 /migrations/1/renamed_classes/0/to error"}},
+        {"rename-to-itself",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .migrations = single({.old_tag = "v1", .new_tag = "v2",
+                                       .renamed_classes = {{.from = "Counter", .to = "Counter"}}})});
+         },
+         {"rename-to-itself Counter /migrations/renamed_classes/0 warning"}},
+        {"rename-duplicate",
+         [] {
+             return diagnostics_of(cfdo::worker_version{.migrations = single({
+                                                            .old_tag = "v1",
+                                                            .new_tag = "v2",
+                                                            .renamed_classes = {{.from = "Counter", .to = "CounterV2"},
+                                                                                {.from = "Counter", .to = "CounterV3"},
+                                                                                {.from = "Chat", .to = "CounterV2"}},
+                                                        })});
+         },
+         {"rename-duplicate Counter /migrations/renamed_classes/1/from error",
+          "rename-duplicate CounterV2 /migrations/renamed_classes/2/to error"}},
+        {"delete-missing-class",
+         [] {
+             return diagnostics_of(cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                                           {.tag = "v2", .deleted_classes = {"Chat", "Counter"}},
+                                                           {.tag = "v3", .deleted_classes = {"Counter"}}});
+         },
+         {"delete-missing-class Chat /migrations/1/deleted_classes/0 error",
+          "delete-missing-class Counter /migrations/2/deleted_classes/0 error"}},
+        {"transfer-target-exists",
+         [] {
+             return diagnostics_of(cfdo::worker_version{.migrations = single({
+                                                            .old_tag = "v1",
+                                                            .new_tag = "v2",
+                                                            .new_sqlite_classes = {"Counter"},
+                                                            .transferred_classes = {{.from = "Counter",
+                                                                                     .from_script = "old-counter",
+                                                                                     .to = "Counter"}},
+                                                        })});
+         },
+         {"transfer-target-exists Counter /migrations/transferred_classes/0/to error"}},
+        {"transfer-from-self",
+         [] {
+             // create() names the Worker "counter".
+             return diagnostics_of(cfdo::worker_version{.migrations = single({
+                                                            .old_tag = "v1",
+                                                            .new_tag = "v2",
+                                                            .transferred_classes = {{.from = "Counter",
+                                                                                     .from_script = "counter",
+                                                                                     .to = "CounterV2"}},
+                                                        })},
+                                   cfdo::validation_context{});
+         },
+         {"transfer-from-self Counter /migrations/transferred_classes/0/from_script warning"}},
+        {"migration-tag-duplicate",
+         [] {
+             return diagnostics_of(cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                                           {.tag = "v1", .new_sqlite_classes = {"Chat"}},
+                                                           {.tag = "v1"}});
+         },
+         {"migration-tag-duplicate v1 /migrations/1/tag error", "migration-tag-duplicate v1 /migrations/2/tag error"}},
+        {"migration-tag-empty",
+         [] {
+             return diagnostics_of(cfdo::migration_history{{.tag = "", .new_sqlite_classes = {"Counter"}},
+                                                           {.tag = "v2", .new_sqlite_classes = {"Chat"}}});
+         },
+         {"migration-tag-empty tag /migrations/0/tag warning"}},
+        {"deployed-tag-missing",
+         [] {
+             std::vector<cfdo::diagnostic> found;
+             auto const plan = cfdo::plan_migrations(
+                 {{.tag = "v2", .new_sqlite_classes = {"Chat"}}, {.tag = "v3", .new_sqlite_classes = {"Room"}}}, "v1",
+                 found);
+             CHECK_FALSE(plan);
+             return describe(found);
+         },
+         {"deployed-tag-missing v1 /migrations error"}},
+
+        // Modules and the version's own fields.
+        {"main-module-not-found",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.main_module = "index.mjs", .modules = {javascript_module("worker.mjs")}});
+         },
+         {"main-module-not-found index.mjs /main_module error"}},
+        {"main-module-missing",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.modules = {javascript_module("worker.mjs"), javascript_module("util.mjs")}});
+         },
+         {"main-module-missing worker.mjs /main_module warning"}},
+        {"module-name-duplicate",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .main_module = "worker.mjs",
+                 .modules = {javascript_module("worker.mjs"), javascript_module("worker.mjs")}});
+         },
+         {"module-name-duplicate worker.mjs /modules/1/name error"}},
+        {"module-name-reserved",
+         [] {
+             return diagnostics_of(upload(cfdo::worker_version{
+                 .main_module = "worker.mjs",
+                 .modules = {javascript_module("worker.mjs"), module_of_type("metadata", "text/plain")}}));
+         },
+         {"module-name-reserved metadata /files/1/name error"}},
+        {"module-name-not-sendable",
+         [] {
+             return diagnostics_of(upload(cfdo::worker_version{
+                 .main_module = "worker.mjs",
+                 .modules = {javascript_module("worker.mjs"), module_of_type("say \"hi\".txt", "text/plain"),
+                             module_of_type("a\r\nb.txt", "text/plain")}}));
+         },
+         {"module-name-not-sendable say \"hi\".txt /files/1/name error",
+          "module-name-not-sendable a\r\nb.txt /files/2/name error"}},
+        {"module-content-type-not-sendable",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .main_module = "worker.mjs",
+                 .modules = {javascript_module("worker.mjs"), module_of_type("notes.txt", "text/plain\r\nX: 1")}});
+         },
+         {"module-content-type-not-sendable notes.txt /modules/1/content_type error"}},
+        {"module-content-type-unknown",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .main_module = "worker.mjs",
+                 .modules = {javascript_module("worker.mjs"), module_of_type("notes.md", "text/markdown")}});
+         },
+         {"module-content-type-unknown notes.md /modules/1/content_type warning"}},
+        {"module-content-not-base64",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .main_module = "worker.mjs",
+                 .modules = {javascript_module("worker.mjs"), base64_module("data.bin", "not base64!")}});
+         },
+         {"module-content-not-base64 data.bin /modules/1/content_base64 error"}},
+        {"module-content-base64-not-canonical",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .main_module = "worker.mjs",
+                 .modules = {javascript_module("worker.mjs"), base64_module("data.bin", "Zh==")}});
+         },
+         {"module-content-base64-not-canonical data.bin /modules/1/content_base64 warning"}},
+        {"text-not-utf8",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .compatibility_flags = {"nodejs_compat", "caf\xe9"},
+                 .bindings = {cfdo::plain_text_binding{.name = "GREETING", .text = "caf\xe9"}},
+                 .migrations = single({.new_tag = "v\xff", .new_sqlite_classes = {"Counter", "Caf\xe9"}})});
+         },
+         {"text-not-utf8 compatibility_flags /compatibility_flags/1 error",
+          "text-not-utf8 text /bindings/0/text error", "text-not-utf8 new_tag /migrations/new_tag error",
+          "text-not-utf8 new_sqlite_classes /migrations/new_sqlite_classes/1 error"}},
+        {"compatibility-date-invalid",
+         [] { return diagnostics_of(cfdo::worker_version{.compatibility_date = "2023-02-29"}); },
+         {"compatibility-date-invalid 2023-02-29 /compatibility_date error"}},
+        {"compatibility-date-in-future",
+         [] {
+             return diagnostics_of(cfdo::worker_version{.compatibility_date = "2024-03-02"},
+                                   cfdo::validation_context{.today = cfdo::date("2024-03-01")});
+         },
+         {"compatibility-date-in-future 2024-03-02 /compatibility_date error"}},
+    };
+
+    SECTION("each example gets exactly its diagnostics") {
+        for (auto const& e : examples) {
+            DYNAMIC_SECTION(e.rule) {
+                auto const found = e.diagnostics();
+                CHECK(found == e.expected);
+                // The example breaks its rule, with the catalogue's severity.
+                auto const* rule = cfdo::find_rule(e.rule);
+                REQUIRE(rule);
+                std::string const suffix(cfdo::to_string(rule->level));
+                CHECK(std::any_of(found.begin(), found.end(), [&](std::string const& line) {
+                    return line.starts_with(std::string(e.rule) + " ") && line.ends_with(" " + suffix);
+                }));
+            }
+        }
+    }
+    SECTION("every rule of the catalogue has an example, and every example a rule") {
+        std::set<std::string_view> exemplified;
+        for (auto const& e : examples) {
+            CHECK(cfdo::find_rule(e.rule));
+            CHECK(exemplified.insert(e.rule).second);
+        }
+        for (auto const& rule : cfdo::rule_catalogue) {
+            INFO(rule.id);
+            CHECK(exemplified.contains(rule.id));
+        }
+    }
+}
+
+TEST_CASE("the catalogue: ids, severities, Cloudflare codes", "[rules]") {
+    std::set<std::string_view> ids;
+    for (auto const& rule : cfdo::rule_catalogue) {
+        INFO(rule.id);
+        CHECK(ids.insert(rule.id).second);
+        CHECK(!rule.id.empty());
+        CHECK(std::all_of(rule.id.begin(), rule.id.end(),
+                          [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }));
+        CHECK_FALSE(rule.id.starts_with("-"));
+        CHECK_FALSE(rule.id.ends_with("-"));
+        CHECK(rule.id.find("--") == std::string_view::npos);
+        // A verbatim Cloudflare message comes with its code.
+        if (!rule.cloudflare_message.empty()) CHECK(rule.cloudflare_code != 0);
+    }
+    auto code_of = [](std::string_view id) { return cfdo::find_rule(id)->cloudflare_code; };
+    CHECK(code_of("binding-class-not-created") == 10061);
+    CHECK(code_of("delete-while-bound") == 10061);
+    CHECK(code_of("new-class-exists") == 10074);
+    CHECK(code_of("kv-class-converted-to-sqlite") == 10074);
+    CHECK(code_of("delete-missing-class") == 10074);
+    CHECK(code_of("deployed-tag-missing") == 10074);
+    CHECK(code_of("new-class-not-exported") == 10070);
+    CHECK(code_of("live-class-not-exported") == 10064);
+    CHECK(cfdo::find_rule("binding-class-not-created")->cloudflare_message ==
+          "Cannot create binding for class 'X' because it is not currently configured to implement Durable "
+          "Objects. Ensure a --new-class migration has been applied to it.");
+    CHECK(cfdo::find_rule("delete-while-bound")->cloudflare_message ==
+          "Cannot apply --delete-class migration to class 'X' without also removing the binding that references "
+          "it.");
+}
+
+TEST_CASE("make_request refuses errors but builds despite warnings", "[rules][request]") {
+    SECTION("warnings only: the request is built, with the configuration as given") {
+        auto const version = only_warnings();
+        CHECK(diagnostics_of(version) == lines{"binding-name-not-identifier api-key /bindings/0/name warning",
+                                               "binding-without-migrations Counter /bindings/1/class_name warning",
+                                               "module-content-type-unknown worker.mjs /modules/0/content_type warning",
+                                               "main-module-missing worker.mjs /main_module warning"});
+        auto const request = cfdo::make_request(create(version));
+        auto const& body = std::get<cfdo::json_body>(request.body).value;
+        CHECK(body.at("bindings").as_array().size() == 2);
+        CHECK(body.at("modules").at(0).at("content_type") == "text/markdown");
+    }
+    SECTION("one error among warnings: refused, and the message names the error only") {
+        auto version = only_warnings();
+        version.main_module = "index.mjs";
+        try {
+            (void)cfdo::make_request(create(version));
+            FAIL("make_request built a request that breaks a rule");
+        } catch (cfdo::invalid_request const& e) {
+            CHECK(describe(e.diagnostics()) ==
+                  lines{"binding-name-not-identifier api-key /bindings/0/name warning",
+                        "binding-without-migrations Counter /bindings/1/class_name warning",
+                        "module-content-type-unknown worker.mjs /modules/0/content_type warning",
+                        "main-module-not-found index.mjs /main_module error"});
+            CHECK(std::string(e.what()) ==
+                  "cfdo: invalid request\n"
+                  "  /main_module: error[main-module-not-found]: main_module 'index.mjs' names no module of the "
+                  "version; name one of its modules");
+        }
+    }
+    SECTION("a compatibility date in the future is refused at run time, against today") {
+        CHECK(diagnostics_of(cfdo::worker_version{.compatibility_date = "9999-12-31"}) ==
+              lines{"compatibility-date-in-future 9999-12-31 /compatibility_date error"});
+        CHECK(diagnostics_of(cfdo::worker_version{.compatibility_date = "2024-03-01"}).empty());
+    }
+}
+
+TEST_CASE("compatibility-date-in-future compares with the context's today", "[rules]") {
+    auto at = [](cfdo::date written, cfdo::date today) {
+        return describe(cfdo::validate(cfdo::worker_version{.compatibility_date = written},
+                                       cfdo::validation_context{.today = today}));
+    };
+    CHECK(at("2024-03-01", "2024-03-01").empty());
+    CHECK(at("2024-02-29", "2024-03-01").empty());
+    CHECK(at("2024-03-02", "2024-03-01") == lines{"compatibility-date-in-future 2024-03-02 /compatibility_date error"});
+    CHECK(at("2025-01-01", "2024-12-31") == lines{"compatibility-date-in-future 2025-01-01 /compatibility_date error"});
+    SECTION("an invalid date is reported as invalid, not as in the future") {
+        CHECK(at("2024-02-30", "2024-01-01") == lines{"compatibility-date-invalid 2024-02-30 /compatibility_date error"});
+    }
+    SECTION("while compiling, without a today, the date is not compared") {
+        constexpr auto far_future = [] {
+            return cfdo::validate(cfdo::worker_version{.compatibility_date = "9999-12-31"}).empty();
+        };
+        STATIC_REQUIRE(far_future());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Layouts: where the diagnostics point.
+
+namespace {
+
+// A version that breaks a rule in each of its fields.
+cfdo::worker_version broken_everywhere() {
+    return {
+        .main_module = "index.mjs",
+        .compatibility_date = "2023-02-29",
+        .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
+        .migrations = cfdo::multi_step_migration{.new_tag = "v2",
+                                                 .steps = {{.new_sqlite_classes = {"Counter"}},
+                                                           {.renamed_classes = {{.from = "Room", .to = "Hall"}}}}},
+        .modules = {javascript_module("worker.mjs"), base64_module("data.bin", "!")},
+    };
+}
+
+} // namespace
+
+TEST_CASE("layouts: the pointers of a version creation and of a script upload", "[rules]") {
+    SECTION("a version alone and create_version: the version's fields at the top") {
+        lines const expected{
+            "rename-source-missing Room /migrations/steps/1/renamed_classes/0/from error",
+            "binding-class-not-created Chat /bindings/1/class_name error",
+            "module-content-not-base64 data.bin /modules/1/content_base64 error",
+            "main-module-not-found index.mjs /main_module error",
+            "compatibility-date-invalid 2023-02-29 /compatibility_date error",
+        };
+        CHECK(describe(cfdo::validate(broken_everywhere())) == expected);
+        CHECK(diagnostics_of(create(broken_everywhere())) == expected);
+    }
+    SECTION("upload_script: the version under /metadata, its modules under /files") {
+        CHECK(diagnostics_of(upload(broken_everywhere())) ==
+              lines{
+                  "rename-source-missing Room /metadata/migrations/steps/1/renamed_classes/0/from error",
+                  "binding-class-not-created Chat /metadata/bindings/1/class_name error",
+                  "module-content-not-base64 data.bin /files/1/content_base64 error",
+                  "main-module-not-found index.mjs /metadata/main_module error",
+                  "compatibility-date-invalid 2023-02-29 /metadata/compatibility_date error",
+              });
+    }
+    SECTION("the parameters come first, then the version") {
+        cfdo::upload_script op = upload(broken_everywhere());
+        op.script_name = "a/b";
+        auto const found = diagnostics_of(op);
+        REQUIRE(found.size() == 6);
+        CHECK(found[0] == "path-parameter-slash script_name /script_name error");
+    }
+    SECTION("the single-step form: directives beside the tags") {
+        CHECK(diagnostics_of(upload(cfdo::worker_version{
+                  .migrations = single({.new_tag = "v1", .renamed_classes = {{.from = "A", .to = "B"}}})})) ==
+              lines{"rename-source-missing A /metadata/migrations/renamed_classes/0/from error"});
+    }
+    SECTION("part names are an upload's concern only") {
+        auto const version = cfdo::worker_version{
+            .main_module = "worker.mjs",
+            .modules = {javascript_module("worker.mjs"), module_of_type("metadata", "text/plain"),
+                        module_of_type("say \"hi\".txt", "text/plain")}};
+        CHECK(diagnostics_of(version).empty());
+        CHECK(diagnostics_of(upload(version)) == lines{"module-name-reserved metadata /files/1/name error",
+                                                       "module-name-not-sendable say \"hi\".txt /files/2/name error"});
+    }
+    SECTION("text-not-utf8 in the modules") {
+        auto const version = cfdo::worker_version{.main_module = "w\xe9.mjs", .modules = {javascript_module("w\xe9.mjs")}};
+        CHECK(diagnostics_of(version) ==
+              lines{"text-not-utf8 main_module /main_module error", "text-not-utf8 name /modules/0/name error"});
+        CHECK(diagnostics_of(upload(version)) ==
+              lines{"text-not-utf8 main_module /metadata/main_module error", "text-not-utf8 name /files/0/name error"});
+    }
+}
+
+// Known library problem (reported): a JSON pointer must escape '/' inside a
+// key as "~1" (RFC 6901), and the annotations' keys are "workers/message"
+// and "workers/tag"; json_location::str() writes keys unescaped, so the
+// pointer below addresses annotations.workers.message. Remove [!shouldfail]
+// once fixed.
+TEST_CASE("known problem: pointers into the annotations escape the '/' of their keys", "[rules][!shouldfail]") {
+    auto const version = cfdo::worker_version{.annotations = cfdo::version_annotations{.message = "d\xe9ploy"}};
+    CHECK(diagnostics_of(version) == lines{"text-not-utf8 workers/message /annotations/workers~1message error"});
+    CHECK(diagnostics_of(upload(version)) ==
+          lines{"text-not-utf8 workers/message /metadata/annotations/workers~1message error"});
+}
+
+// ---------------------------------------------------------------------------
+// What a payload may assume about the classes it does not create.
+
+TEST_CASE("a payload with old_tag continues a history cfdo cannot see", "[rules][history]") {
+    auto continuing = [](cfdo::single_step_migration step, std::vector<cfdo::binding> bindings = {}) {
+        step.old_tag = "v1";
+        step.new_tag = "v2";
+        return diagnostics_of(cfdo::worker_version{.bindings = std::move(bindings), .migrations = single(step)});
+    };
+    SECTION("renaming or deleting a class it does not create is accepted") {
+        CHECK(continuing({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}).empty());
+        CHECK(continuing({.deleted_classes = {"Counter"}}).empty());
+    }
+    SECTION("a binding to a class it does not create is accepted, without a warning") {
+        CHECK(continuing({}, {durable_object("COUNTER", "Counter")}).empty());
+        CHECK(continuing({.new_sqlite_classes = {"Chat"}},
+                         {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")})
+                  .empty());
+    }
+    SECTION("what the payload itself does is still folded") {
+        CHECK(continuing({.new_sqlite_classes = {"Counter", "Counter"}}) ==
+              lines{"new-class-exists Counter /migrations/new_sqlite_classes/1 error"});
+        // Renamed first, then created: the rename made CounterV2.
+        CHECK(continuing({.new_sqlite_classes = {"CounterV2"}, .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}) ==
+              lines{"new-class-exists CounterV2 /migrations/new_sqlite_classes/0 error"});
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .migrations = cfdo::multi_step_migration{
+                      .old_tag = "v1", .new_tag = "v3",
+                      .steps = {{.new_sqlite_classes = {"CounterV2"}},
+                                {.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}}}}) ==
+              lines{"rename-target-exists CounterV2 /migrations/steps/1/renamed_classes/0/to error"});
+        CHECK(continuing({.deleted_classes = {"Counter"}}, {durable_object("COUNTER", "Counter")}) ==
+              lines{"delete-while-bound Counter /bindings/0/class_name error"});
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .migrations = cfdo::multi_step_migration{
+                      .old_tag = "v1", .new_tag = "v3",
+                      .steps = {{.deleted_classes = {"Counter"}}, {.deleted_classes = {"Counter"}}}}}) ==
+              lines{"delete-missing-class Counter /migrations/steps/1/deleted_classes/0 error"});
+    }
+}
+
+TEST_CASE("an untagged payload may follow earlier untagged migrations", "[rules][history]") {
+    SECTION("renaming or deleting a class it does not create is accepted") {
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .migrations = single({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})})
+                  .empty());
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.deleted_classes = {"Counter"}})}).empty());
+    }
+    SECTION("a binding to a class it does not create is only a warning") {
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")},
+                                                  .migrations = single({})}) ==
+              lines{"binding-class-not-created-here Counter /bindings/0/class_name warning"});
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .bindings = {durable_object("COUNTER", "Counter")},
+                  .migrations = cfdo::multi_step_migration{.steps = {{.new_sqlite_classes = {"Chat"}}}}}) ==
+              lines{"binding-class-not-created-here Counter /bindings/0/class_name warning"});
+    }
+    SECTION("a binding to a class it creates is fine") {
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")},
+                                                  .migrations = single({.new_sqlite_classes = {"Counter"}})})
+                  .empty());
+    }
+}
+
+TEST_CASE("a payload with only new_tag is a whole history", "[rules][history]") {
+    auto first_tagged = [](cfdo::single_step_migration step, std::vector<cfdo::binding> bindings = {}) {
+        step.new_tag = "v1";
+        return diagnostics_of(cfdo::worker_version{.bindings = std::move(bindings), .migrations = single(step)});
+    };
+    CHECK(first_tagged({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}) ==
+          lines{"rename-source-missing Counter /migrations/renamed_classes/0/from error"});
+    CHECK(first_tagged({.deleted_classes = {"Counter"}}) ==
+          lines{"delete-missing-class Counter /migrations/deleted_classes/0 error"});
+    CHECK(first_tagged({}, {durable_object("COUNTER", "Counter")}) ==
+          lines{"binding-class-not-created Counter /bindings/0/class_name error"});
+    CHECK(first_tagged({.new_sqlite_classes = {"Counter"}}, {durable_object("COUNTER", "Counter")}).empty());
+    SECTION("a class deleted, then bound") {
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .bindings = {durable_object("COUNTER", "Counter")},
+                  .migrations = cfdo::multi_step_migration{
+                      .new_tag = "v2",
+                      .steps = {{.new_sqlite_classes = {"Counter"}}, {.deleted_classes = {"Counter"}}}}}) ==
+              lines{"delete-while-bound Counter /bindings/0/class_name error"});
+    }
+    SECTION("a wrangler-style history is a whole history too") {
+        CHECK(diagnostics_of(cfdo::migration_history{{.tag = "v1", .deleted_classes = {"Counter"}}}) ==
+              lines{"delete-missing-class Counter /migrations/0/deleted_classes/0 error"});
+        CHECK(diagnostics_of(cfdo::migration_history{
+                  {.tag = "v1", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}}) ==
+              lines{"rename-source-missing Counter /migrations/0/renamed_classes/0/from error"});
+    }
+}
+
+TEST_CASE("bindings to another Worker's class are not checked locally", "[rules][history]") {
+    auto const remote = cfdo::binding{
+        cfdo::durable_object_binding{.name = "AUTH", .class_name = "Session", .script_name = "auth-worker"}};
+    CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}}).empty());
+    CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote},
+                                              .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter"}})})
+              .empty());
+    CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}},
+                         exporting({"Counter"}))
+              .empty());
+    SECTION("even when this Worker deletes a class of the same name") {
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .bindings = {remote},
+                  .migrations = single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Session"}})})
+                  .empty());
+    }
+    SECTION("a script_name that is this Worker's own name is a local binding") {
+        auto const own = cfdo::binding{
+            cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter", .script_name = worker}};
+        CHECK(diagnostics_of(create(cfdo::worker_version{
+                  .bindings = {own}, .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Chat"}})})) ==
+              lines{"binding-class-not-created Counter /bindings/0/class_name error"});
+        CHECK(diagnostics_of(create(cfdo::worker_version{.bindings = {own}})) ==
+              lines{"binding-without-migrations Counter /bindings/0/class_name warning"});
+    }
+}
+
+TEST_CASE("the directives of a step apply in order: deleted, renamed, new, new_sqlite, transferred", "[rules][history]") {
+    auto whole = [](cfdo::migration_step second) {
+        return diagnostics_of(cfdo::worker_version{
+            .migrations = cfdo::multi_step_migration{
+                .new_tag = "v2", .steps = {{.new_sqlite_classes = {"Counter", "Chat"}}, std::move(second)}}});
+    };
+    SECTION("delete, then rename onto the freed name") {
+        CHECK(whole({.renamed_classes = {{.from = "Counter", .to = "Chat"}}, .deleted_classes = {"Chat"}}).empty());
+    }
+    SECTION("delete, then create again (with new storage)") {
+        CHECK(whole({.new_classes = {"Chat"}, .deleted_classes = {"Chat"}}).empty());
+    }
+    SECTION("rename, then create under the old name") {
+        CHECK(whole({.new_sqlite_classes = {"Counter"}, .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})
+                  .empty());
+    }
+    SECTION("create, then transfer onto it: the transfer comes last") {
+        CHECK(whole({.new_sqlite_classes = {"Room"},
+                     .transferred_classes = {{.from = "Room", .from_script = "rooms", .to = "Room"}}}) ==
+              lines{"transfer-target-exists Room /migrations/steps/1/transferred_classes/0/to error"});
+    }
+    SECTION("rename away a class created in the same step: the rename comes first") {
+        CHECK(whole({.new_sqlite_classes = {"Room"}, .renamed_classes = {{.from = "Room", .to = "Hall"}}}) ==
+              lines{"rename-source-missing Room /migrations/steps/1/renamed_classes/0/from error"});
+    }
+    SECTION("one rename per class and step, but a chain over steps") {
+        CHECK(diagnostics_of(cfdo::migration_history{
+                  {.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                  {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}},
+                  {.tag = "v3", .renamed_classes = {{.from = "CounterV2", .to = "CounterV3"}}}})
+                  .empty());
+    }
+    SECTION("storage survives a rename") {
+        CHECK(diagnostics_of(cfdo::migration_history{
+                  {.tag = "v1", .new_classes = {"Counter"}},
+                  {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}},
+                  {.tag = "v3", .new_sqlite_classes = {"CounterV2"}}}) ==
+              lines{"kv-class-converted-to-sqlite CounterV2 /migrations/2/new_sqlite_classes/0 error"});
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Deploy planning.
+
+namespace {
+
+cfdo::migration_history three_tags() {
+    return {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+            {.tag = "v2", .new_sqlite_classes = {"Chat"}},
+            {.tag = "v3", .renamed_classes = {{.from = "Chat", .to = "Room"}}}};
+}
+
+} // namespace
+
+TEST_CASE("plan_migrations: what to send for the deployed tag", "[rules][history]") {
+    std::vector<cfdo::diagnostic> found;
+    SECTION("no tag deployed: every step, the last tag as new_tag, no old_tag") {
+        auto const plan = cfdo::plan_migrations(three_tags(), std::nullopt, found);
+        REQUIRE(plan);
+        CHECK_FALSE(plan->old_tag);
+        CHECK(plan->new_tag == cfdo::text("v3"));
+        REQUIRE(plan->steps.size() == 3);
+        CHECK(plan->steps[0] == three_tags()[0].step());
+        CHECK(plan->steps[2] == three_tags()[2].step());
+        CHECK(found.empty());
+        // It is a whole history, checked as such.
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("ROOM", "Room")}, .migrations = *plan})
+                  .empty());
+    }
+    SECTION("a tag in the middle: the steps after it, with old_tag") {
+        auto const plan = cfdo::plan_migrations(three_tags(), "v1", found);
+        REQUIRE(plan);
+        CHECK(plan->old_tag == cfdo::text("v1"));
+        CHECK(plan->new_tag == cfdo::text("v3"));
+        REQUIRE(plan->steps.size() == 2);
+        CHECK(plan->steps[0] == three_tags()[1].step());
+        CHECK(plan->steps[1] == three_tags()[2].step());
+        CHECK(found.empty());
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter"),
+                                                               durable_object("ROOM", "Room")},
+                                                  .migrations = *plan})
+                  .empty());
+        SECTION("and the JSON the API gets") {
+            auto const request =
+                cfdo::make_request(create(cfdo::worker_version{.migrations = cfdo::migrations(*plan)}));
+            CHECK(std::get<cfdo::json_body>(request.body).value == boost::json::parse(R"({"migrations": {
+                "old_tag": "v1", "new_tag": "v3",
+                "steps": [{"new_sqlite_classes": ["Chat"]},
+                          {"renamed_classes": [{"from": "Chat", "to": "Room"}]}]}})"));
+        }
+    }
+    SECTION("the last tag deployed: nothing to send") {
+        CHECK_FALSE(cfdo::plan_migrations(three_tags(), "v3", found));
+        CHECK(found.empty());
+    }
+    SECTION("a tag the history does not have: deployed-tag-missing, nothing to send") {
+        CHECK_FALSE(cfdo::plan_migrations(three_tags(), "v0", found));
+        CHECK(describe(found) == lines{"deployed-tag-missing v0 /migrations error"});
+    }
+    SECTION("an empty history") {
+        CHECK_FALSE(cfdo::plan_migrations({}, std::nullopt, found));
+        CHECK(found.empty());
+        CHECK_FALSE(cfdo::plan_migrations({}, "v1", found));
+        CHECK(describe(found) == lines{"deployed-tag-missing v1 /migrations error"});
+    }
+    SECTION("found diagnostics are appended, not replaced") {
+        found.push_back(cfdo::make_diagnostic("migration-tag-empty", "tag", "/migrations/0/tag"));
+        (void)cfdo::plan_migrations(three_tags(), "v9", found);
+        CHECK(describe(found) ==
+              lines{"migration-tag-empty tag /migrations/0/tag warning", "deployed-tag-missing v9 /migrations error"});
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The user struggles of validation-rules.md §5.
+
+TEST_CASE("scenario: pruned history", "[rules][scenario]") {
+    // Applied: v1, v2 and v3. Someone deletes the old entries to "clean up",
+    // keeping only the newest. Wrangler would replay everything with
+    // old_tag v3 missing from the list, and Cloudflare refuses it (10074).
+    cfdo::migration_history const pruned{{.tag = "v4", .new_sqlite_classes = {"Lobby"}}};
+    std::vector<cfdo::diagnostic> found;
+    SECTION("planned against the deployed tag: deployed-tag-missing, nothing to send") {
+        CHECK_FALSE(cfdo::plan_migrations(pruned, "v3", found));
+        CHECK(describe(found) == lines{"deployed-tag-missing v3 /migrations error"});
+        CHECK(cfdo::message_of(found[0]) ==
+              "the deployed migration tag 'v3' is not in the history (was it deleted?); restore the history up to "
+              "it, since replaying every migration fails");
+    }
+
+    SECTION("fix: restore the history up to the deployed tag") {
+        auto restored = three_tags();
+        restored.push_back({.tag = "v4", .new_sqlite_classes = {"Lobby"}});
+        CHECK(diagnostics_of(restored).empty());
+        auto const plan = cfdo::plan_migrations(restored, "v3", found);
+        CHECK(found.empty());
+        REQUIRE(plan);
+        CHECK(plan->steps == std::vector<cfdo::migration_step>{{.new_sqlite_classes = {"Lobby"}}});
+    }
+    SECTION("workaround seen in the wild: an empty entry with the deployed tag") {
+        cfdo::migration_history const anchored{{.tag = "v3"}, {.tag = "v4", .new_sqlite_classes = {"Lobby"}}};
+        auto const plan = cfdo::plan_migrations(anchored, "v3", found);
+        CHECK(found.empty());
+        REQUIRE(plan);
+        CHECK(plan->old_tag == cfdo::text("v3"));
+        CHECK(plan->steps.size() == 1);
+    }
+    SECTION("a renamed tag is a missing tag too") {
+        auto edited = three_tags();
+        edited[2].tag = "v3-rooms";
+        CHECK_FALSE(cfdo::plan_migrations(edited, "v3", found));
+        CHECK(describe(found) == lines{"deployed-tag-missing v3 /migrations error"});
+    }
+}
+
+TEST_CASE("scenario: binding without a migration", "[rules][scenario]") {
+    SECTION("the first Durable Object, without migrations: a warning (Cloudflare answers 10061)") {
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}}) ==
+              lines{"binding-without-migrations Counter /bindings/0/class_name warning"});
+    }
+    SECTION("a second Durable Object added to a history that does not create it") {
+        cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter"}}};
+        std::vector<cfdo::binding> const bindings{durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")};
+        // The whole history, planned from no deployed tag, against the bindings.
+        std::vector<cfdo::diagnostic> found;
+        auto const whole = cfdo::plan_migrations(history, std::nullopt, found);
+        REQUIRE(whole);
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *whole}) ==
+              lines{"binding-class-not-created Chat /bindings/1/class_name error"});
+        CHECK(cfdo::message_of(cfdo::make_diagnostic("binding-class-not-created", "Chat", "/bindings/1/class_name")) ==
+              "no migration creates class 'Chat', which a binding of this Worker uses; add it to new_sqlite_classes "
+              "(or new_classes) in a migration");
+
+        SECTION("fix: a migration that creates it") {
+            auto fixed = history;
+            fixed.push_back({.tag = "v2", .new_sqlite_classes = {"Chat"}});
+            auto const plan = cfdo::plan_migrations(fixed, std::nullopt, found);
+            REQUIRE(plan);
+            CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *plan}).empty());
+            // And what is sent once v1 is deployed.
+            auto const next = cfdo::plan_migrations(fixed, "v1", found);
+            REQUIRE(next);
+            CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *next}).empty());
+            CHECK(found.empty());
+        }
+    }
+    SECTION("untagged migrations that do not create the class: a warning") {
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("CHAT", "Chat")},
+                                                  .migrations = single({.new_sqlite_classes = {"Counter"}})}) ==
+              lines{"binding-class-not-created-here Chat /bindings/0/class_name warning"});
+    }
+}
+
+TEST_CASE("scenario: KV to SQLite", "[rules][scenario]") {
+    cfdo::migration_history const deployed{{.tag = "v1", .new_classes = {"Counter"}}};
+    SECTION("a later migration re-creates the class with SQLite: refused (Cloudflare 10074)") {
+        auto flipped = deployed;
+        flipped.push_back({.tag = "v2", .new_sqlite_classes = {"Counter"}});
+        CHECK(diagnostics_of(flipped) ==
+              lines{"kv-class-converted-to-sqlite Counter /migrations/1/new_sqlite_classes/0 error"});
+        // What is sent once v1 is deployed continues a history the payload
+        // does not show: alone, it cannot tell what storage Counter has.
+        // Check the whole history.
+        std::vector<cfdo::diagnostic> found;
+        auto const sent = cfdo::plan_migrations(flipped, "v1", found);
+        REQUIRE(sent);
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = *sent}).empty());
+    }
+    SECTION("both directives for one class in one step") {
+        CHECK(diagnostics_of(cfdo::migration_history{
+                  {.tag = "v1", .new_classes = {"Counter"}, .new_sqlite_classes = {"Counter"}}}) ==
+              lines{"kv-class-converted-to-sqlite Counter /migrations/0/new_sqlite_classes/0 error"});
+    }
+    SECTION("SQLite to KV is refused as a re-creation") {
+        CHECK(diagnostics_of(cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                                     {.tag = "v2", .new_classes = {"Counter"}}}) ==
+              lines{"new-class-exists Counter /migrations/1/new_classes/0 error"});
+    }
+    SECTION("fix: a new SQLite class, the binding moved to it") {
+        auto fixed = deployed;
+        fixed.push_back({.tag = "v2", .new_sqlite_classes = {"CounterSqlite"}});
+        CHECK(diagnostics_of(fixed).empty());
+    }
+    SECTION("fix, losing the data: delete, then create with SQLite") {
+        auto fixed = deployed;
+        fixed.push_back({.tag = "v2", .deleted_classes = {"Counter"}});
+        fixed.push_back({.tag = "v3", .new_sqlite_classes = {"Counter"}});
+        CHECK(diagnostics_of(fixed).empty());
+    }
+}
+
+TEST_CASE("scenario: delete while bound", "[rules][scenario]") {
+    auto const deleting = single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Counter"}});
+    SECTION("the binding is still there: refused (Cloudflare 10061)") {
+        auto const found = diagnostics_of(cfdo::worker_version{
+            .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
+            .migrations = deleting});
+        CHECK(found == lines{"delete-while-bound Counter /bindings/0/class_name error"});
+        CHECK(cfdo::find_rule("delete-while-bound")->cloudflare_message.starts_with(
+            "Cannot apply --delete-class migration to class 'X' without also removing the binding"));
+    }
+    SECTION("fix: remove the binding in the same version") {
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("CHAT", "Chat")}, .migrations = deleting})
+                  .empty());
+    }
+    SECTION("a binding to a renamed class is refused the same way") {
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .bindings = {durable_object("COUNTER", "Counter")},
+                  .migrations = single({.old_tag = "v1", .new_tag = "v2",
+                                        .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})}) ==
+              lines{"binding-to-renamed-class Counter /bindings/0/class_name error"});
+    }
+    SECTION("deleting a class the whole history does not have: refused (Cloudflare 10074)") {
+        CHECK(diagnostics_of(cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                                     {.tag = "v2", .deleted_classes = {"Counter"}},
+                                                     {.tag = "v3", .deleted_classes = {"Counter"}}}) ==
+              lines{"delete-missing-class Counter /migrations/2/deleted_classes/0 error"});
+    }
+    SECTION("export rules: a deleted class need not be exported, a created one must") {
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = deleting}, exporting({})).empty());
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.old_tag = "v1", .new_tag = "v2",
+                                                                        .new_sqlite_classes = {"Chat"}})},
+                             exporting({})) == lines{"new-class-not-exported Chat /migrations/new_sqlite_classes/0 error"});
+    }
+}
+
+TEST_CASE("scenario: rename onto an existing class", "[rules][scenario]") {
+    cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter", "CounterV2"}},
+                                          {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}};
+    CHECK(diagnostics_of(history) == lines{"rename-target-exists CounterV2 /migrations/1/renamed_classes/0/to error"});
+    CHECK(cfdo::message_of(cfdo::make_diagnostic("rename-target-exists", "CounterV2", "/x")) ==
+          "a migration renames a class to 'CounterV2', which already exists; the rename creates its target, so pick "
+          "a free name (or delete the existing class in an earlier step)");
+    SECTION("in a payload that creates the target itself") {
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .migrations = cfdo::multi_step_migration{
+                      .new_tag = "v2",
+                      .steps = {{.new_sqlite_classes = {"Counter", "CounterV2"}},
+                                {.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}}}}) ==
+              lines{"rename-target-exists CounterV2 /migrations/steps/1/renamed_classes/0/to error"});
+    }
+    SECTION("fix: delete the existing class in an earlier step") {
+        auto fixed = history;
+        fixed.insert(fixed.begin() + 1, {.tag = "v1b", .deleted_classes = {"CounterV2"}});
+        CHECK(diagnostics_of(fixed).empty());
+    }
+    SECTION("fix: pick a free name, and bind to it") {
+        cfdo::migration_history const fixed{{.tag = "v1", .new_sqlite_classes = {"Counter", "CounterV2"}},
+                                            {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV3"}}}};
+        CHECK(diagnostics_of(fixed).empty());
+        std::vector<cfdo::diagnostic> found;
+        auto const plan = cfdo::plan_migrations(fixed, std::nullopt, found);
+        REQUIRE(plan);
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "CounterV3")},
+                                                  .migrations = *plan})
+                  .empty());
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")},
+                                                  .migrations = *plan}) ==
+              lines{"binding-to-renamed-class Counter /bindings/0/class_name error"});
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Whole histories and tags.
+
+TEST_CASE("validate(migration_history): tags and the export rules", "[rules][history]") {
+    CHECK(diagnostics_of(three_tags()).empty());
+    CHECK(diagnostics_of(cfdo::migration_history{}).empty());
+    SECTION("exported classes are checked against the classes live at the end") {
+        CHECK(diagnostics_of(three_tags(), exporting({"Counter", "Room"})).empty());
+        CHECK(diagnostics_of(three_tags(), exporting({"Counter", "Chat"})) ==
+              lines{"live-class-not-exported Room /migrations/2/renamed_classes/0/to error"});
+        CHECK(diagnostics_of(three_tags(), exporting({"Room"})) ==
+              lines{"new-class-not-exported Counter /migrations/0/new_sqlite_classes/0 error"});
+    }
+    SECTION("a transfer from this Worker, when the context names it") {
+        cfdo::migration_history const history{
+            {.tag = "v1", .transferred_classes = {{.from = "Counter", .from_script = "counter", .to = "Counter"}}}};
+        CHECK(diagnostics_of(history).empty());
+        CHECK(diagnostics_of(history, cfdo::validation_context{.script_name = cfdo::text("counter")}) ==
+              lines{"transfer-from-self Counter /migrations/0/transferred_classes/0/from_script warning"});
+    }
+    SECTION("tags that are not UTF-8") {
+        CHECK(diagnostics_of(cfdo::migration_history{{.tag = "v\xff"}}) ==
+              lines{"text-not-utf8 tag /migrations/0/tag error"});
+    }
+}
+
+TEST_CASE("tags of a payload", "[rules][history]") {
+    SECTION("an empty old_tag or new_tag is a warning") {
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.old_tag = "", .new_tag = "v2"})}) ==
+              lines{"migration-tag-empty old_tag /migrations/old_tag warning"});
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .migrations = cfdo::multi_step_migration{.old_tag = "v1", .new_tag = "", .steps = {{}}}}) ==
+              lines{"migration-tag-empty new_tag /migrations/new_tag warning"});
+    }
+}
+
+// Known library problem (reported): migration-tag-empty says that an empty
+// tag reads as no tag, yet a payload whose only tag is an empty new_tag is
+// checked as a whole history (classes_before and is_tagged in
+// version_rules.hpp test whether the tag is present, not whether it is
+// empty), so a rename of a class created by earlier untagged migrations is an
+// error where an untagged payload gets none. Remove [!shouldfail] once fixed.
+TEST_CASE("known problem: an empty new_tag reads as no tag, so the payload is not a whole history",
+          "[rules][history][!shouldfail]") {
+    auto const renaming = cfdo::single_step_migration{.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}};
+    CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(renaming)}).empty());
+    auto with_empty_tag = renaming;
+    with_empty_tag.new_tag = "";
+    CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(with_empty_tag)}) ==
+          lines{"migration-tag-empty new_tag /migrations/new_tag warning"});
+}
+
+// Known library problem (reported): wrangler reads a falsy deployed
+// migration_tag, "" included, as no tag (`if (script?.migration_tag)` in
+// durable.ts, validation-rules.md R17) and sends every step without old_tag;
+// plan_migrations reports deployed-tag-missing for "" instead. Remove
+// [!shouldfail] once fixed.
+TEST_CASE("known problem: plan_migrations reads an empty deployed tag as no tag, as wrangler does",
+          "[rules][history][!shouldfail]") {
+    std::vector<cfdo::diagnostic> found;
+    auto const plan = cfdo::plan_migrations(three_tags(), "", found);
+    CHECK(found.empty());
+    REQUIRE(plan);
+    CHECK(*plan == *cfdo::plan_migrations(three_tags(), std::nullopt, found));
+}
