@@ -704,12 +704,9 @@ TEST_CASE("layouts: the pointers of a version creation and of a script upload", 
     }
 }
 
-// Known library problem (reported): a JSON pointer must escape '/' inside a
-// key as "~1" (RFC 6901), and the annotations' keys are "workers/message"
-// and "workers/tag"; json_location::str() writes keys unescaped, so the
-// pointer below addresses annotations.workers.message. Remove [!shouldfail]
-// once fixed.
-TEST_CASE("known problem: pointers into the annotations escape the '/' of their keys", "[rules][!shouldfail]") {
+// A JSON pointer escapes '/' inside a key as "~1" (RFC 6901), and the
+// annotations' keys are "workers/message" and "workers/tag".
+TEST_CASE("pointers into the annotations escape the '/' of their keys", "[rules]") {
     auto const version = cfdo::worker_version{.annotations = cfdo::version_annotations{.message = "d\xe9ploy"}};
     CHECK(diagnostics_of(version) == lines{"text-not-utf8 workers/message /annotations/workers~1message error"});
     CHECK(diagnostics_of(upload(version)) ==
@@ -1174,14 +1171,11 @@ TEST_CASE("tags of a payload", "[rules][history]") {
     }
 }
 
-// Known library problem (reported): migration-tag-empty says that an empty
-// tag reads as no tag, yet a payload whose only tag is an empty new_tag is
-// checked as a whole history (classes_before and is_tagged in
-// version_rules.hpp test whether the tag is present, not whether it is
-// empty), so a rename of a class created by earlier untagged migrations is an
-// error where an untagged payload gets none. Remove [!shouldfail] once fixed.
-TEST_CASE("known problem: an empty new_tag reads as no tag, so the payload is not a whole history",
-          "[rules][history][!shouldfail]") {
+// migration-tag-empty says that an empty tag reads as no tag: a payload
+// whose only tag is an empty new_tag is read as untagged, not as a whole
+// history.
+TEST_CASE("an empty new_tag reads as no tag, so the payload is not a whole history",
+          "[rules][history]") {
     auto const renaming = cfdo::single_step_migration{.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}};
     CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(renaming)}).empty());
     auto with_empty_tag = renaming;
@@ -1190,16 +1184,33 @@ TEST_CASE("known problem: an empty new_tag reads as no tag, so the payload is no
           lines{"migration-tag-empty new_tag /migrations/new_tag warning"});
 }
 
-// Known library problem (reported): wrangler reads a falsy deployed
-// migration_tag, "" included, as no tag (`if (script?.migration_tag)` in
-// durable.ts, validation-rules.md R17) and sends every step without old_tag;
-// plan_migrations reports deployed-tag-missing for "" instead. Remove
-// [!shouldfail] once fixed.
-TEST_CASE("known problem: plan_migrations reads an empty deployed tag as no tag, as wrangler does",
-          "[rules][history][!shouldfail]") {
+// Wrangler reads a falsy deployed migration_tag, "" included, as no tag
+// (`if (script?.migration_tag)` in durable.ts, validation-rules.md R17) and
+// sends every step without old_tag; so does plan_migrations.
+TEST_CASE("plan_migrations reads an empty deployed tag as no tag, as wrangler does",
+          "[rules][history]") {
     std::vector<cfdo::diagnostic> found;
     auto const plan = cfdo::plan_migrations(three_tags(), "", found);
     CHECK(found.empty());
     REQUIRE(plan);
     CHECK(*plan == *cfdo::plan_migrations(three_tags(), std::nullopt, found));
+}
+
+// After the first deploy a wrangler-style flow sends no migrations; with the
+// whole history in the context, bindings are still checked against it.
+TEST_CASE("bindings are checked against the whole history given in the context", "[rules][history]") {
+    cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                          {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}}};
+    auto with_binding = [](std::string_view class_name) {
+        return cfdo::worker_version{.bindings = {cfdo::durable_object_binding{.name = "B", .class_name = class_name}}};
+    };
+    cfdo::validation_context const context{.history = history};
+    CHECK(diagnostics_of(with_binding("Tally"), context).empty());
+    CHECK(diagnostics_of(with_binding("Counter"), context) ==
+          lines{"binding-to-renamed-class Counter /bindings/0/class_name error"});
+    CHECK(diagnostics_of(with_binding("Room"), context) ==
+          lines{"binding-class-not-created Room /bindings/0/class_name error"});
+    // Without the history, cfdo can only warn.
+    CHECK(diagnostics_of(with_binding("Tally")) ==
+          lines{"binding-without-migrations Tally /bindings/0/class_name warning"});
 }

@@ -109,8 +109,7 @@ inline constexpr std::array rule_catalogue{
               "delete it with a migration",
               "New version of script does not export class 'X' which is depended on by existing Durable Objects."},
     rule_info{"rename-source-missing", severity::error, 10074,
-              "a migration renames class {}, which does not exist at that point; rename an existing class",
-              "Cannot apply renamed_classes migration to non-existent class X"},
+              "a migration renames class {}, which does not exist at that point; rename an existing class"},
     rule_info{"rename-target-exists", severity::error, 0,
               "a migration renames a class to {}, which already exists; the rename creates its target, so pick a "
               "free name (or delete the existing class in an earlier step)"},

@@ -53,7 +53,7 @@ namespace cfdo {
 }
 
 /// Which steps of `history` to send when Cloudflare reports `deployed_tag`
-/// (none: the Worker has no migration tag), as wrangler computes them:
+/// (none, or empty: the Worker has no migration tag), as wrangler computes them:
 /// nothing deployed — every step, with the last tag as `new_tag`; the tag of
 /// step i deployed — the steps after i, with `old_tag`; the last tag
 /// deployed — nothing (an empty optional).
@@ -64,6 +64,8 @@ namespace cfdo {
 [[nodiscard]] constexpr std::optional<multi_step_migration> plan_migrations(
     migration_history const& history, std::optional<std::string_view> deployed_tag,
     std::vector<diagnostic>& out) {
+    // An empty deployed tag reads as none, as wrangler reads it.
+    if (deployed_tag && deployed_tag->empty()) deployed_tag.reset();
     std::size_t first_to_send = 0;
     if (deployed_tag) {
         std::size_t deployed = history.size();

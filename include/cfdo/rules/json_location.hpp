@@ -34,14 +34,25 @@ public:
         return next;
     }
 
-    /// The pointer, e.g. "/migrations/steps/3/renamed_classes/0/to". Keys are
-    /// cfdo's own field names, which need no RFC 6901 escaping.
+    /// The pointer, e.g. "/migrations/steps/3/renamed_classes/0/to", with
+    /// '~' and '/' inside keys escaped as RFC 6901 says ("workers/message" is
+    /// "workers~1message").
     [[nodiscard]] constexpr text str() const {
         text pointer(base_);
         for (std::size_t i = 0; i < count_; ++i) {
             pointer += "/";
-            if (segments_[i].is_index) append_decimal(pointer, segments_[i].index);
-            else pointer += segments_[i].key;
+            if (segments_[i].is_index) {
+                append_decimal(pointer, segments_[i].index);
+                continue;
+            }
+            std::string_view key = segments_[i].key;
+            for (auto special = key.find_first_of("~/"); special != std::string_view::npos;
+                 special = key.find_first_of("~/")) {
+                pointer += key.substr(0, special);
+                pointer += key[special] == '~' ? "~0" : "~1";
+                key.remove_prefix(special + 1);
+            }
+            pointer += key;
         }
         return pointer;
     }

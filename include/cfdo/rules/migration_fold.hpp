@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -145,7 +146,12 @@ private:
         auto const source_index = registered(from, place, "from");
         auto const target_index = registered(to, place, "to");
         if (!source_index || !target_index) return;
-        if (from == to) return report("rename-to-itself", from, place.location());
+        if (from == to) {
+            // A class that does not exist cannot be renamed, even to itself.
+            if (!exists(classes_.at(*source_index).fate))
+                return report("rename-source-missing", from, place.location("from"));
+            return report("rename-to-itself", from, place.location());
+        }
         auto& source = classes_.at(*source_index);
         auto& target = classes_.at(*target_index);
         if (source.renamed_in_step == step_number_) return report("rename-duplicate", from, place.location("from"));
@@ -186,9 +192,11 @@ private:
         auto const index = registered(to, place, "to");
         if (!index) return;
         // The source class and Worker are names too, read as they are sent.
-        if (!is_utf8(transfer.from)) return report("text-not-utf8", "from", place.location("from"));
-        if (!is_utf8(transfer.from_script))
-            return report("text-not-utf8", "from_script", place.location("from_script"));
+        for (auto const& [name, field] : {std::pair<std::string_view, std::string_view>{transfer.from, "from"},
+                                          {transfer.from_script, "from_script"}}) {
+            if (name.empty()) return report("class-name-empty", place.directive, place.location(field));
+            if (!is_utf8(name)) return report("text-not-utf8", field, place.location(field));
+        }
         if (options_.script_name && transfer.from_script == *options_.script_name)
             report("transfer-from-self", transfer.from, place.location("from_script"));
         auto& record = classes_.at(*index);

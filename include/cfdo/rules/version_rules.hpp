@@ -42,6 +42,11 @@ struct validation_context {
     /// The day to compare `compatibility_date` with. At run time it defaults
     /// to today (UTC); at compile time the check is skipped unless given.
     std::optional<date> today {};
+    /// The Worker's whole migration history, when the payload's migrations
+    /// come from it (`plan_migrations`): bindings are then checked against
+    /// the classes the whole history leaves live, even when the payload
+    /// carries no migrations because everything is deployed.
+    std::optional<migration_history> history {};
 };
 
 /// Where the version's fields sit in the payload, for the diagnostics' JSON
@@ -75,17 +80,21 @@ constexpr void report_duplicate_names(Items const& items, NameOf name_of, std::s
             out.push_back(make_diagnostic(rule, name_of(items[i]), (items_location / i / "name").str()));
 }
 
+// A tag that is present but empty reads as no tag, as it does for wrangler
+// and Cloudflare (the catalogue's migration-tag-empty warns about it).
+constexpr bool has_tag(std::optional<text> const& tag) noexcept { return tag && !tag->empty(); }
+
 // The form of a Worker's history that a payload's tags reveal: with an
 // `old_tag` it continues a deployed history; with only a `new_tag` it is a
 // first tagged deploy, so the whole history; untagged, it may follow earlier
 // untagged migrations (the API page's rename example is one).
 constexpr class_fate classes_before(migrations const& m) {
-    if (old_tag_of(m)) return class_fate::unknown;
-    if (new_tag_of(m)) return class_fate::absent;
+    if (has_tag(old_tag_of(m))) return class_fate::unknown;
+    if (has_tag(new_tag_of(m))) return class_fate::absent;
     return class_fate::unknown;
 }
 
-constexpr bool is_tagged(migrations const& m) { return old_tag_of(m) || new_tag_of(m); }
+constexpr bool is_tagged(migrations const& m) { return has_tag(old_tag_of(m)) || has_tag(new_tag_of(m)); }
 
 constexpr std::size_t names_mentioned(migrations const& m) {
     std::size_t count = 0;
@@ -274,22 +283,41 @@ constexpr void check_payload_tags(migrations const& m, version_layout const& lay
     detail::check_version_text_encoding(version, layout, found);
     detail::check_bindings(version, layout, found);
 
+    std::optional<std::string_view> script_name;
+    if (context.script_name) script_name = *context.script_name;
+    bool const remember = context.exported_classes.has_value();
+
     std::optional<detail::migration_fold> fold;
     auto before = detail::class_fate::unknown;
     if (version.migrations) {
         detail::check_payload_tags(*version.migrations, layout, found);
         before = detail::classes_before(*version.migrations);
-        std::optional<std::string_view> script_name;
-        if (context.script_name) script_name = *context.script_name;
-        fold.emplace(detail::names_mentioned(*version.migrations),
-                     detail::fold_options{before, script_name, context.exported_classes.has_value()}, found);
+        fold.emplace(detail::names_mentioned(*version.migrations), detail::fold_options{before, script_name, remember},
+                     found);
         detail::for_each_step(*version.migrations, detail::field_location(layout, "migrations"),
                               [&](auto const& step, detail::json_location where) { fold->apply(step, where); });
     }
-    auto const* folded = fold ? &*fold : nullptr;
-    detail::check_durable_object_bindings(version, context, layout, folded, before, found);
+
+    // With the whole history, bindings are checked against what it leaves
+    // live, whatever part of it the payload carries (often none). Its own
+    // problems are validate(history)'s to report.
+    std::vector<diagnostic> history_problems;
+    std::optional<detail::migration_fold> history_fold;
+    if (context.history) {
+        std::size_t names = 0;
+        for (auto const& step : *context.history) names += detail::names_mentioned(step);
+        history_fold.emplace(names, detail::fold_options{detail::class_fate::absent, script_name, remember},
+                             history_problems);
+        detail::json_location const list("/migrations");
+        for (std::size_t i = 0; i < context.history->size(); ++i)
+            history_fold->apply((*context.history)[i], list / i);
+        before = detail::class_fate::absent;
+    }
+
+    auto const* classes = history_fold ? &*history_fold : fold ? &*fold : nullptr;
+    detail::check_durable_object_bindings(version, context, layout, classes, before, found);
     detail::check_bound_classes_exported(version, context, layout, found);
-    if (folded) detail::check_live_classes_exported(*folded, context, found);
+    if (fold) detail::check_live_classes_exported(*fold, context, found);
     detail::check_modules(version, layout, found);
     detail::check_compatibility_date(version, context, layout, found);
     return found;
