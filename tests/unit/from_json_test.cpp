@@ -531,3 +531,12 @@ TEST_CASE("from_json reads the SDK params of the listings member by member", "[j
     CHECK(error_of<cfdo::list_objects>(R"({"account_id": "a", "namespace_id": "ns"})") ==
           cfdo::decode_error{"/id", "missing required field \"id\""});
 }
+
+TEST_CASE("a json binding read from JSON keeps a huge number as JSON.stringify does", "[json]") {
+    // 1e400 parses to infinity; written back it must stay JSON (null), so
+    // that the binding still passes json-binding-not-json.
+    auto const binding = cfdo::from_json<cfdo::json_binding>(R"({"name":"BIG","json":[1e400,-1e400,1.5]})");
+    REQUIRE(binding);
+    CHECK(binding->json == "[null,null,1.5E0]");
+    CHECK(cfdo::is_json(binding->json));
+}

@@ -4,6 +4,7 @@
 #define CFDO_JSON_FROM_JSON_HPP_INCLUDED
 
 #include <cfdo/json/concepts.hpp>
+#include <cfdo/json/finite_numbers.hpp>
 #include <cfdo/json/parse.hpp>
 #include <cfdo/json/pointer.hpp>
 #include <cfdo/model/bindings.hpp>
@@ -140,7 +141,11 @@ inline std::optional<text> decode(boost::json::value const& v, decoding& ctx, ty
 }
 
 inline std::optional<json_text> decode(boost::json::value const& v, decoding&, type_tag<json_text>) {
-    return json_text(boost::json::serialize(v));
+    // As JSON.stringify would: 1e400, parsed to infinity, is kept as null
+    // rather than serialized as the non-JSON `Infinity`.
+    boost::json::value finite = v;
+    write_non_finite_numbers_as_null(finite);
+    return json_text(boost::json::serialize(finite));
 }
 
 inline std::optional<bool> decode(boost::json::value const& v, decoding& ctx, type_tag<bool>) {

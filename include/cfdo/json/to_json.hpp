@@ -4,6 +4,7 @@
 #define CFDO_JSON_TO_JSON_HPP_INCLUDED
 
 #include <cfdo/json/concepts.hpp>
+#include <cfdo/json/finite_numbers.hpp>
 #include <cfdo/model/bindings.hpp>
 #include <cfdo/model/date.hpp>
 #include <cfdo/model/json_names.hpp>
@@ -63,25 +64,6 @@ void put_member(boost::json::value& out, std::optional<T> const& member) {
     boost::json::value_from(*member, out);
 }
 
-// Boost.JSON parses 1e400 to an infinite double and would write it back as
-// `Infinity`, which is not JSON. Cloudflare's SDK sends what JSON.stringify
-// makes of the parsed text, and JSON.stringify writes a non-finite number as
-// null. Iterative, so that no nesting can exhaust the stack.
-inline void write_non_finite_numbers_as_null(boost::json::value& root) {
-    std::vector<boost::json::value*> pending{&root};
-    while (!pending.empty()) {
-        auto& v = *pending.back();
-        pending.pop_back();
-        if (auto const* number = v.if_double()) {
-            if (!std::isfinite(*number)) v = nullptr;
-        } else if (auto* array = v.if_array()) {
-            for (auto& item : *array) pending.push_back(&item);
-        } else if (auto* object = v.if_object()) {
-            for (auto& entry : *object) pending.push_back(&entry.value());
-        }
-    }
-}
-
 } // namespace detail
 
 /// Thrown when a `json_text` is not JSON. `make_request` never lets it
@@ -111,7 +93,7 @@ inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, jso
     std::error_code ec;
     auto parsed = boost::json::parse(source.view(), ec, out.storage(), options);
     if (ec) throw invalid_json_text("cfdo::json_text is not JSON: " + ec.message());
-    detail::write_non_finite_numbers_as_null(parsed);
+    write_non_finite_numbers_as_null(parsed);
     out = std::move(parsed);
 }
 

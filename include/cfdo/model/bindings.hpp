@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace cfdo {
 

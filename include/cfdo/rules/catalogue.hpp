@@ -4,6 +4,7 @@
 #define CFDO_RULES_CATALOGUE_HPP_INCLUDED
 
 #include <cfdo/rules/diagnostic.hpp>
+#include <cfdo/support/printable.hpp>
 
 #include <array>
 #include <stdexcept>
@@ -193,19 +194,7 @@ namespace detail {
     auto const* rule = find_rule(d.rule);
     if (!rule) return std::string(d.rule);
     // The subject may come from hostile input: show control bytes escaped.
-    std::string quoted_subject = "'";
-    for (char const c : d.subject.view()) {
-        auto const byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7f) {
-            constexpr std::string_view hex = "0123456789abcdef";
-            quoted_subject += "\\x";
-            quoted_subject += hex[byte >> 4];
-            quoted_subject += hex[byte & 15];
-        } else {
-            quoted_subject += c;
-        }
-    }
-    quoted_subject += "'";
+    std::string const quoted_subject = "'" + printable(d.subject) + "'";
     std::string message(rule->message);
     if (auto const at = message.find("{}"); at != std::string::npos) message.replace(at, 2, quoted_subject);
     return message;
