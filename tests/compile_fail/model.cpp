@@ -1,5 +1,14 @@
 // Compile-fail cases about the model's types themselves.
+#include <cfdo/api/operations.hpp>
 #include <cfdo/model/worker_version.hpp>
+
+#if defined(CFDO_CASE_operation_to_json_without_sdk_params) || defined(CFDO_CASE_operation_from_json_without_sdk_params)
+#include <cfdo/json/from_json.hpp>
+#include <cfdo/json/to_json.hpp>
+#if defined(CFDO_TWIN)
+#include <cfdo/api/sdk_params.hpp>
+#endif
+#endif
 
 #include <string_view>
 
@@ -41,6 +50,16 @@ constexpr auto make = [] {
     return cfdo::name_of(b) == "AI";
 };
 static_assert(make());
+#endif
+
+#if defined(CFDO_CASE_operation_to_json_without_sdk_params)
+[[maybe_unused]] boost::json::value params() {
+    return cfdo::to_json(cfdo::create_version{.account_id = "a", .worker_id = "w"});
+}
+#endif
+
+#if defined(CFDO_CASE_operation_from_json_without_sdk_params)
+[[maybe_unused]] bool readable() { return cfdo::from_json<cfdo::upload_script>("{}").has_value(); }
 #endif
 
 } // namespace

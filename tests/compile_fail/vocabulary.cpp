@@ -1,7 +1,6 @@
-// Compile-time refusals of the vocabulary types, run by the compile-fail
-// harness of tests/compile_fail (see tests/unit/CMakeLists.txt): each case
-// must fail to compile with the expected first error, and its twin (with
-// -DCFDO_TWIN) must compile cleanly.
+// Compile-time refusals of the vocabulary types (text, date, one_of): each
+// case must fail to compile with the expected first error, and its twin
+// (with -DCFDO_TWIN) must compile cleanly.
 #include <cfdo/model/date.hpp>
 #include <cfdo/model/one_of.hpp>
 #include <cfdo/model/text.hpp>
