@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // The rules of each operation: its own parameters (path segments that must
@@ -98,27 +99,35 @@ constexpr void check_module_part_names(std::vector<worker_module> const& modules
     return found;
 }
 
-/// Every problem with a version creation: its parameters and its version
-/// (see `validate(worker_version const&, ...)`); the Worker is `worker_id`
-/// unless `context` names it.
-[[nodiscard]] constexpr std::vector<diagnostic> validate(create_version const& op, validation_context context = {}) {
+namespace detail {
+
+// An upload's parameters, then its version as Worker `worker` (unless the
+// context names another), with the version's pointers laid out as `layout`.
+template <class Upload>
+constexpr std::vector<diagnostic> validate_upload(Upload const& op, std::string_view worker,
+                                                  validation_context context, version_layout layout) {
     std::vector<diagnostic> found;
-    detail::check_path_parameters(op, found);
-    if (!context.script_name) context.script_name = op.worker_id;
-    auto version_diagnostics = validate(op.version, context, version_layout{"", "/modules"});
+    check_path_parameters(op, found);
+    if (!context.script_name) context.script_name = worker;
+    auto version_diagnostics = validate(op.version, context, layout);
     found.insert(found.end(), version_diagnostics.begin(), version_diagnostics.end());
     return found;
 }
 
+} // namespace detail
+
+/// Every problem with a version creation: its parameters and its version
+/// (see `validate(worker_version const&, ...)`); the Worker is `worker_id`
+/// unless `context` names it.
+[[nodiscard]] constexpr std::vector<diagnostic> validate(create_version const& op, validation_context context = {}) {
+    return detail::validate_upload(op, op.worker_id, std::move(context), version_layout{"", "/modules"});
+}
+
 /// Every problem with a script upload: its parameters and its version, with
 /// pointers into the SDK's params (the version under `metadata`, its modules
-/// under `files`).
+/// under `files`), and the module names a multipart part cannot carry.
 [[nodiscard]] constexpr std::vector<diagnostic> validate(upload_script const& op, validation_context context = {}) {
-    std::vector<diagnostic> found;
-    detail::check_path_parameters(op, found);
-    if (!context.script_name) context.script_name = op.script_name;
-    auto version_diagnostics = validate(op.version, context, version_layout{"/metadata", "/files"});
-    found.insert(found.end(), version_diagnostics.begin(), version_diagnostics.end());
+    auto found = detail::validate_upload(op, op.script_name, std::move(context), version_layout{"/metadata", "/files"});
     detail::check_module_part_names(op.version.modules, found);
     return found;
 }
