@@ -1,0 +1,25 @@
+# Fails when an error rule of the catalogue has no compile-fail case: every
+# rule id `a-b-c` of severity error needs a case named `a_b_c` (or starting
+# with `a_b_c_`) registered from rules.cpp in this folder's CMakeLists.txt.
+#
+#   cmake -D CATALOGUE=<catalogue.hpp> -D CASES=<CMakeLists.txt> -P every_error_rule_has_a_case.cmake
+cmake_minimum_required(VERSION 3.25)
+file(READ "${CATALOGUE}" catalogue)
+file(READ "${CASES}" cases)
+string(REGEX MATCHALL "rule_info\\{\"[a-z0-9-]+\", severity::error" error_rules "${catalogue}")
+set(missing "")
+foreach(entry IN LISTS error_rules)
+    string(REGEX REPLACE "rule_info\\{\"([a-z0-9-]+)\".*" "\\1" rule "${entry}")
+    string(REPLACE "-" "_" case "${rule}")
+    if(NOT cases MATCHES "cfdo_compile_fail\\(rules\\.cpp ${case}[ _]")
+        list(APPEND missing "${rule}")
+    endif()
+endforeach()
+list(LENGTH error_rules count)
+if(count EQUAL 0)
+    message(FATAL_ERROR "no error rule found in ${CATALOGUE}")
+endif()
+if(missing)
+    message(FATAL_ERROR "error rules without a compile-fail case in rules.cpp: ${missing}")
+endif()
+message(STATUS "all ${count} error rules have a compile-fail case")
