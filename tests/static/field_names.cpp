@@ -38,12 +38,26 @@ constexpr bool all_named_right() {
 static_assert(all_named_right<cfdo::durable_object_binding, cfdo::plain_text_binding, cfdo::secret_text_binding,
                               cfdo::json_binding, cfdo::kv_namespace_binding, cfdo::r2_bucket_binding,
                               cfdo::service_binding, cfdo::d1_binding, cfdo::queue_binding, cfdo::worker_module,
-                              cfdo::renamed_class, cfdo::transferred_class, cfdo::list_namespaces,
-                              cfdo::list_objects>());
+                              cfdo::renamed_class, cfdo::transferred_class, cfdo::tagged_migration,
+                              cfdo::list_namespaces, cfdo::list_objects, cfdo::create_version,
+                              cfdo::upload_script>());
 
 // Member counts, so that a member added without its BOOST_DESCRIBE entry
 // fails here (update the number together with the description).
 static_assert(described_member_count<cfdo::durable_object_binding>() == 6);
+static_assert(described_member_count<cfdo::plain_text_binding>() == 2);
+static_assert(described_member_count<cfdo::secret_text_binding>() == 2);
+static_assert(described_member_count<cfdo::json_binding>() == 2);
+static_assert(described_member_count<cfdo::kv_namespace_binding>() == 2);
+static_assert(described_member_count<cfdo::r2_bucket_binding>() == 3);
+static_assert(described_member_count<cfdo::service_binding>() == 4);
+static_assert(described_member_count<cfdo::d1_binding>() == 2);
+static_assert(described_member_count<cfdo::queue_binding>() == 2);
+static_assert(described_member_count<cfdo::renamed_class>() == 2);
+static_assert(described_member_count<cfdo::transferred_class>() == 3);
+static_assert(described_member_count<cfdo::tagged_migration>() == 6);
+static_assert(described_member_count<cfdo::version_annotations>() == 2);
+static_assert(described_member_count<cfdo::version_limits>() == 1);
 static_assert(described_member_count<cfdo::worker_module>() == 3);
 static_assert(described_member_count<cfdo::migration_step>() == 5);
 static_assert(described_member_count<cfdo::single_step_migration>() == 7);
