@@ -9,6 +9,7 @@
 // The model: what a Worker version is made of.
 #include <cfdo/model/bindings.hpp>
 #include <cfdo/model/date.hpp>
+#include <cfdo/model/deployment.hpp>
 #include <cfdo/model/migrations.hpp>
 #include <cfdo/model/modules.hpp>
 #include <cfdo/model/one_of.hpp>

@@ -25,7 +25,8 @@ struct rule_info {
     /// One line saying what is wrong and how to fix it; `{}` stands for the
     /// diagnostic's subject.
     std::string_view message;
-    /// What Cloudflare answers, verbatim with X for the subject, when known.
+    /// What Cloudflare answers, as reported in Cloudflare's trackers, with X
+    /// for the subject, when known.
     std::string_view cloudflare_message = {};
 };
 
@@ -76,6 +77,10 @@ inline constexpr std::array rule_catalogue{
               "a binding uses class {} of this Worker, but the version carries no migrations: Cloudflare accepts it "
               "only if the class already exists; the first deploy needs a migration that creates it",
               cloudflare_10061_binding},
+    rule_info{"binding-to-deleted-class", severity::error, 10061,
+              "class {} was deleted by an earlier migration, so it cannot be bound until a migration creates it "
+              "again; re-create it or remove the binding",
+              cloudflare_10061_binding},
     rule_info{"binding-to-renamed-class", severity::error, 10061,
               "class {} is renamed by a migration, so this Worker's binding must use the new name",
               cloudflare_10061_binding},
@@ -108,7 +113,9 @@ inline constexpr std::array rule_catalogue{
     rule_info{"live-class-not-exported", severity::error, 10064,
               "class {} has Durable Objects but the entry module no longer exports it; export it, or rename or "
               "delete it with a migration",
-              "New version of script does not export class 'X' which is depended on by existing Durable Objects."},
+              "New version of script does not export class 'X' which is depended on by existing Durable Objects. Did "
+              "you forget to include it? If you renamed it, try a rename-class migration. If you want to delete all "
+              "the Durable Objects implemented by the class, you can use a delete-class migration"},
     rule_info{"rename-source-missing", severity::error, 10074,
               "a migration renames class {}, which does not exist at that point; rename an existing class"},
     rule_info{"rename-target-exists", severity::error, 0,
@@ -125,6 +132,8 @@ inline constexpr std::array rule_catalogue{
     rule_info{"transfer-target-exists", severity::error, 0,
               "a migration transfers objects into class {}, which already exists; the transfer creates it, so do "
               "not create it first"},
+    rule_info{"transfer-script-empty", severity::error, 0,
+              "a migration transfers class {} from a Worker it does not name; give from_script"},
     rule_info{"transfer-from-self", severity::warning, 0,
               "a migration transfers class {} from this same Worker; within one Worker, use renamed_classes"},
     rule_info{"migration-tag-duplicate", severity::error, 0,

@@ -38,9 +38,11 @@ struct class_record {
     class_storage storage = class_storage::unknown;
     /// Made live by `new_classes` / `new_sqlite_classes` in what is checked.
     bool created_by_new_directive = false;
-    /// 1 + the index of the last step whose renames used this class (0:
-    /// none), to find a class renamed twice in one step.
-    std::size_t renamed_in_step = 0;
+    /// 1 + the index of the last step that renamed this class away, and that
+    /// renamed a class to it (0: none): one step renames each class from at
+    /// most once and to at most once (a chain A→B, B→C is fine).
+    std::size_t renamed_from_in_step = 0;
+    std::size_t renamed_to_in_step = 0;
     /// For a renamed class: its new name.
     std::string_view renamed_to {};
     /// Index of where the class was made live, in the fold's record of

@@ -25,10 +25,12 @@
 // `invalid_configuration`, so the compiler prints the rule, the subject and
 // the JSON pointer itself:
 //
-//   GCC 12:   In instantiation of 'struct cfdo::invalid_configuration<cfdo::first_error<21, 8, 32>{
+//   GCC 12:   In instantiation of 'struct cfdo::invalid_configuration<cfdo::first_error<21, 8, 33>{
 //             "rename-target-exists", "Counter", "/migrations/renamed_classes/0/to"}>'
-//   Clang 16: static assertion failed due to requirement 'cfdo::configuration_is_valid<cfdo::first_error<21, 8, 32>{
+//   Clang 16: static assertion failed due to requirement 'configuration_is_valid<cfdo::first_error<21, 8, 33>{
 //             "rename-target-exists", "Counter", "/migrations/renamed_classes/0/to"}>'
+//
+// (docs/diagnostics.md shows the complete output, kept current by a test.)
 //
 // Warnings do not stop compilation. A second factory may provide the
 // `validation_context` (the exported classes, for instance).

@@ -3,6 +3,7 @@
 #ifndef CFDO_RULES_HISTORY_RULES_HPP_INCLUDED
 #define CFDO_RULES_HISTORY_RULES_HPP_INCLUDED
 
+#include <cfdo/model/deployment.hpp>
 #include <cfdo/model/migrations.hpp>
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/diagnostic.hpp>
@@ -23,15 +24,12 @@
 
 namespace cfdo {
 
-/// Every problem of a whole history: tags (unique, not empty) and every step
-/// applied in order from a Worker without classes. Pointers are into the
-/// list, as a wrangler configuration spells it: `/migrations/3/renamed_classes/0/to`.
-[[nodiscard]] constexpr std::vector<diagnostic> validate(migration_history const& history,
-                                                         validation_context const& context = {}) {
-    std::vector<diagnostic> found;
-    detail::json_location const list("/migrations");
+namespace detail {
 
-    detail::name_table<detail::named> tags(history.size());
+// A whole history's problems, with pointers below `list`.
+constexpr void check_history(migration_history const& history, json_location const& list,
+                             validation_context const& context, std::vector<diagnostic>& found) {
+    name_table<named> tags(history.size());
     std::size_t names = 0;
     for (std::size_t i = 0; i < history.size(); ++i) {
         std::string_view const tag = history[i].tag;
@@ -39,16 +37,26 @@ namespace cfdo {
         else if (!is_utf8(tag)) found.push_back(make_diagnostic("text-not-utf8", "tag", (list / i / "tag").str()));
         else if (!tags.insert(tag))
             found.push_back(make_diagnostic("migration-tag-duplicate", tag, (list / i / "tag").str()));
-        names += detail::names_mentioned(history[i]);
+        names += names_mentioned(history[i]);
     }
 
     std::optional<std::string_view> script_name;
     if (context.script_name) script_name = *context.script_name;
-    detail::migration_fold fold(
-        names, detail::fold_options{detail::class_fate::absent, script_name, context.exported_classes.has_value()},
-        found);
+    migration_fold fold(names, fold_options{class_fate::absent, script_name, context.exported_classes.has_value()},
+                        found);
     for (std::size_t i = 0; i < history.size(); ++i) fold.apply(history[i], list / i);
-    detail::check_live_classes_exported(fold, context, found);
+    if (context.exported_classes) check_live_classes_exported(fold, exported_classes(context), found);
+}
+
+} // namespace detail
+
+/// Every problem of a whole history: tags (unique, not empty) and every step
+/// applied in order from a Worker without classes. Pointers are into the
+/// list, as a wrangler configuration spells it: `/migrations/3/renamed_classes/0/to`.
+[[nodiscard]] constexpr std::vector<diagnostic> validate(migration_history const& history,
+                                                         validation_context const& context = {}) {
+    std::vector<diagnostic> found;
+    detail::check_history(history, detail::json_location("/migrations"), context, found);
     return found;
 }
 
@@ -64,8 +72,10 @@ namespace cfdo {
 [[nodiscard]] constexpr std::optional<multi_step_migration> plan_migrations(
     migration_history const& history, std::optional<std::string_view> deployed_tag,
     std::vector<diagnostic>& out) {
-    // An empty deployed tag reads as none, as wrangler reads it.
+    // An empty deployed tag reads as none, as wrangler reads it; an empty
+    // history sends nothing, whatever is deployed (wrangler's guard too).
     if (deployed_tag && deployed_tag->empty()) deployed_tag.reset();
+    if (history.empty()) return std::nullopt;
     std::size_t first_to_send = 0;
     if (deployed_tag) {
         std::size_t deployed = history.size();
@@ -88,6 +98,46 @@ namespace cfdo {
     plan.steps.reserve(history.size() - first_to_send);
     for (std::size_t i = first_to_send; i < history.size(); ++i) plan.steps.push_back(history[i].step());
     return plan;
+}
+
+/// The version a deployment sends: its migrations are the steps of the
+/// history after the deployed tag (none when it is up to date, or when the
+/// deployed tag is not in the history — which `validate` reports).
+[[nodiscard]] constexpr worker_version payload(deployment const& d) {
+    std::vector<diagnostic> ignored;
+    auto version = d.version;
+    version.migrations.reset();
+    std::optional<std::string_view> deployed;
+    if (d.deployed_tag) deployed = *d.deployed_tag;
+    if (auto plan = plan_migrations(d.history, deployed, ignored)) version.migrations = std::move(*plan);
+    return version;
+}
+
+/// Every problem of a deployment: the history as a whole (at `/history/...`),
+/// the deployed tag (`/deployed_tag`), and the version (at `/version/...`)
+/// with its bindings checked against the classes the whole history leaves
+/// live.
+[[nodiscard]] constexpr std::vector<diagnostic> validate(deployment const& d, validation_context context = {}) {
+    std::vector<diagnostic> found;
+    // The classes the history leaves live are checked against the exports
+    // with the version, below, not twice.
+    auto history_context = context;
+    history_context.exported_classes.reset();
+    detail::check_history(d.history, detail::json_location("/history"), history_context, found);
+
+    std::optional<std::string_view> deployed;
+    if (d.deployed_tag) deployed = *d.deployed_tag;
+    std::vector<diagnostic> plan_problems;
+    (void)plan_migrations(d.history, deployed, plan_problems);
+    for (auto& problem : plan_problems) found.push_back(make_diagnostic(problem.rule, problem.subject, "/deployed_tag"));
+
+    auto version = d.version;
+    version.migrations.reset();
+    context.history = d.history;
+    auto const version_problems =
+        validate(version, context, version_layout{"/version", "/version/modules", "/history"});
+    found.insert(found.end(), version_problems.begin(), version_problems.end());
+    return found;
 }
 
 } // namespace cfdo

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <stdexcept>
 #include <string_view>
 
 namespace cfdo::detail {
@@ -22,13 +23,13 @@ public:
     /// `base` is a pointer prefix already spelled out ("", "/metadata").
     constexpr explicit json_location(std::string_view base) noexcept : base_(base) {}
 
-    [[nodiscard]] constexpr json_location operator/(std::string_view key) const noexcept {
+    [[nodiscard]] constexpr json_location operator/(std::string_view key) const {
         auto next = *this;
         next.push({key, 0, false});
         return next;
     }
 
-    [[nodiscard]] constexpr json_location operator/(std::size_t index) const noexcept {
+    [[nodiscard]] constexpr json_location operator/(std::size_t index) const {
         auto next = *this;
         next.push({{}, index, true});
         return next;
@@ -68,8 +69,15 @@ private:
     // renamed_classes/j/from, has six segments below its base.
     static constexpr std::size_t max_segments = 8;
 
-    constexpr void push(segment s) noexcept {
-        if (count_ < max_segments) segments_[count_++] = s;
+    constexpr void push(segment s) {
+        if (count_ == max_segments) json_location_deeper_than_cfdo_reports();
+        segments_[count_++] = s;
+    }
+
+    // Deliberately not constexpr: a location deeper than any cfdo reports is
+    // a bug of cfdo's, which must not give a wrong pointer silently.
+    [[noreturn]] static void json_location_deeper_than_cfdo_reports() {
+        throw std::logic_error("cfdo: a JSON pointer deeper than json_location holds");
     }
 
     std::string_view base_ {};

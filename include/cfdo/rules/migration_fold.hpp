@@ -13,7 +13,6 @@
 
 #include <cstddef>
 #include <optional>
-#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -77,8 +76,10 @@ public:
         return detail::fate_of(classes_, name, options_.initial);
     }
 
-    /// Where `record` was made live; only when the options asked to remember.
+    /// Where `record` was made live, when the options asked to remember it
+    /// (else the top of the payload).
     [[nodiscard]] constexpr json_location where_made_live(class_record const& record) const {
+        if (record.made_live_at >= made_live_at_.size()) return json_location();
         return made_live_at_[record.made_live_at];
     }
 
@@ -154,10 +155,11 @@ private:
         }
         auto& source = classes_.at(*source_index);
         auto& target = classes_.at(*target_index);
-        if (source.renamed_in_step == step_number_) return report("rename-duplicate", from, place.location("from"));
-        if (target.renamed_in_step == step_number_) return report("rename-duplicate", to, place.location("to"));
-        source.renamed_in_step = step_number_;
-        target.renamed_in_step = step_number_;
+        if (source.renamed_from_in_step == step_number_)
+            return report("rename-duplicate", from, place.location("from"));
+        if (target.renamed_to_in_step == step_number_) return report("rename-duplicate", to, place.location("to"));
+        source.renamed_from_in_step = step_number_;
+        target.renamed_to_in_step = step_number_;
 
         bool applies = true;
         if (!exists(source.fate)) {
@@ -191,13 +193,18 @@ private:
         std::string_view const to = transfer.to;
         auto const index = registered(to, place, "to");
         if (!index) return;
-        // The source class and Worker are names too, read as they are sent.
-        for (auto const& [name, field] : {std::pair<std::string_view, std::string_view>{transfer.from, "from"},
-                                          {transfer.from_script, "from_script"}}) {
-            if (name.empty()) return report("class-name-empty", place.directive, place.location(field));
-            if (!is_utf8(name)) return report("text-not-utf8", field, place.location(field));
-        }
-        if (options_.script_name && transfer.from_script == *options_.script_name)
+        // The source class and Worker are names too, read as they are sent;
+        // a problem with them is reported, and the target still counts as
+        // created, so that bindings to it do not add noise.
+        if (std::string_view const from = transfer.from; from.empty())
+            report("class-name-empty", place.directive, place.location("from"));
+        else if (!is_utf8(from))
+            report("text-not-utf8", "from", place.location("from"));
+        if (std::string_view const from_script = transfer.from_script; from_script.empty())
+            report("transfer-script-empty", transfer.from, place.location("from_script"));
+        else if (!is_utf8(from_script))
+            report("text-not-utf8", "from_script", place.location("from_script"));
+        else if (options_.script_name && from_script == *options_.script_name)
             report("transfer-from-self", transfer.from, place.location("from_script"));
         auto& record = classes_.at(*index);
         if (record.fate == class_fate::live) return report("transfer-target-exists", to, place.location("to"));

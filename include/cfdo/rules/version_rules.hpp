@@ -47,6 +47,11 @@ struct validation_context {
     /// the classes the whole history leaves live, even when the payload
     /// carries no migrations because everything is deployed.
     std::optional<migration_history> history {};
+    /// The Worker has no Durable Object classes yet: the payload's migrations
+    /// are its whole history. Without it (or `history`), a payload without
+    /// `old_tag` may follow earlier untagged migrations, which cfdo cannot
+    /// see, so it accepts what such classes would make valid.
+    bool first_deploy = false;
 };
 
 /// Where the version's fields sit in the payload, for the diagnostics' JSON
@@ -55,6 +60,8 @@ struct validation_context {
 struct version_layout {
     std::string_view fields = "";
     std::string_view modules = "/modules";
+    /// Where `validation_context::history` is, for pointers into it.
+    std::string_view history = "/migrations";
 };
 
 namespace detail {
@@ -84,17 +91,29 @@ constexpr void report_duplicate_names(Items const& items, NameOf name_of, std::s
 // and Cloudflare (the catalogue's migration-tag-empty warns about it).
 constexpr bool has_tag(std::optional<text> const& tag) noexcept { return tag && !tag->empty(); }
 
-// The form of a Worker's history that a payload's tags reveal: with an
-// `old_tag` it continues a deployed history; with only a `new_tag` it is a
-// first tagged deploy, so the whole history; untagged, it may follow earlier
-// untagged migrations (the API page's rename example is one).
-constexpr class_fate classes_before(migrations const& m) {
-    if (has_tag(old_tag_of(m))) return class_fate::unknown;
-    if (has_tag(new_tag_of(m))) return class_fate::absent;
-    return class_fate::unknown;
+// What the classes were before the payload's first step, as far as cfdo can
+// tell (never assuming more than Cloudflare would).
+enum class earlier_classes : unsigned char {
+    /// None: a first deploy, or the whole history is known. A class the
+    /// migrations do not create does not exist.
+    none,
+    /// The payload continues after `old_tag`: classes it does not create may
+    /// exist, and using them is accepted.
+    deployed,
+    /// No `old_tag`: the Worker may carry classes of earlier untagged
+    /// migrations. Using a class the payload does not create is accepted,
+    /// and binding one is a warning.
+    untagged,
+};
+
+constexpr earlier_classes classes_before(migrations const& m, validation_context const& context) {
+    if (has_tag(old_tag_of(m))) return earlier_classes::deployed;
+    return context.first_deploy || context.history ? earlier_classes::none : earlier_classes::untagged;
 }
 
-constexpr bool is_tagged(migrations const& m) { return has_tag(old_tag_of(m)) || has_tag(new_tag_of(m)); }
+constexpr class_fate initial_fate(earlier_classes before) {
+    return before == earlier_classes::none ? class_fate::absent : class_fate::unknown;
+}
 
 constexpr std::size_t names_mentioned(migrations const& m) {
     std::size_t count = 0;
@@ -128,9 +147,14 @@ constexpr bool binds_own_class(durable_object_binding const& b, validation_conte
     return !b.script_name || (context.script_name && *b.script_name == *context.script_name);
 }
 
+// Each local Durable Object binding must name a class that is live after the
+// migrations. `classes` is where the classes come from (the whole history
+// when known, else the payload's steps); `payload` is the payload's own fold,
+// to tell a delete it carries from one already applied.
 constexpr void check_durable_object_bindings(worker_version const& version, validation_context const& context,
-                                             version_layout const& layout, migration_fold const* fold,
-                                             class_fate before, std::vector<diagnostic>& out) {
+                                             version_layout const& layout, migration_fold const* classes,
+                                             migration_fold const* payload, earlier_classes before,
+                                             std::vector<diagnostic>& out) {
     auto const bindings = field_location(layout, "bindings");
     for (std::size_t i = 0; i < version.bindings.size(); ++i) {
         if (!version.bindings[i].holds<durable_object_binding>()) continue;
@@ -140,32 +164,37 @@ constexpr void check_durable_object_bindings(worker_version const& version, vali
         auto report = [&](std::string_view rule) {
             out.push_back(make_diagnostic(rule, class_name, (bindings / i / "class_name").str()));
         };
-        if (!fold) {
+        if (!classes) {
             report("binding-without-migrations");
             continue;
         }
-        switch (fold->fate_of(class_name)) {
+        switch (classes->fate_of(class_name)) {
         case class_fate::live: break;
-        case class_fate::deleted: report("delete-while-bound"); break;
+        case class_fate::deleted:
+            report(payload && payload->fate_of(class_name) == class_fate::deleted ? "delete-while-bound"
+                                                                                  : "binding-to-deleted-class");
+            break;
         case class_fate::renamed: report("binding-to-renamed-class"); break;
         case class_fate::absent: report("binding-class-not-created"); break;
         case class_fate::unknown:
-            // With an old_tag, earlier migrations made classes cfdo cannot see;
-            // untagged, it can only warn.
-            if (before == class_fate::unknown && !is_tagged(*version.migrations))
-                report("binding-class-not-created-here");
+            if (before == earlier_classes::untagged) report("binding-class-not-created-here");
             break;
         }
     }
 }
 
-// The classes the payload leaves live must be exported by the new version
-// (a class created here: 10070; one renamed or transferred here: 10064).
-constexpr void check_live_classes_exported(migration_fold const& fold, validation_context const& context,
-                                           std::vector<diagnostic>& out) {
-    if (!context.exported_classes) return;
+// The classes the entry module exports, for the export rules.
+constexpr name_table<named> exported_classes(validation_context const& context) {
     name_table<named> exported(context.exported_classes->size());
     for (auto const& name : *context.exported_classes) exported.insert(name);
+    return exported;
+}
+
+// The classes left live must be exported by the new version (a class created
+// by new_classes / new_sqlite_classes: 10070; one renamed or transferred in:
+// 10064).
+constexpr void check_live_classes_exported(migration_fold const& fold, name_table<named> const& exported,
+                                           std::vector<diagnostic>& out) {
     for (auto const& record : fold.classes().records()) {
         if (record.fate != class_fate::live || exported.find(record.name)) continue;
         out.push_back(make_diagnostic(record.created_by_new_directive ? "new-class-not-exported"
@@ -176,10 +205,8 @@ constexpr void check_live_classes_exported(migration_fold const& fold, validatio
 
 // A binding to a class of this Worker needs the class exported.
 constexpr void check_bound_classes_exported(worker_version const& version, validation_context const& context,
-                                            version_layout const& layout, std::vector<diagnostic>& out) {
-    if (!context.exported_classes) return;
-    name_table<named> exported(context.exported_classes->size());
-    for (auto const& name : *context.exported_classes) exported.insert(name);
+                                            version_layout const& layout, name_table<named> const& exported,
+                                            std::vector<diagnostic>& out) {
     auto const bindings = field_location(layout, "bindings");
     for (std::size_t i = 0; i < version.bindings.size(); ++i) {
         if (!version.bindings[i].holds<durable_object_binding>()) continue;
@@ -287,37 +314,44 @@ constexpr void check_payload_tags(migrations const& m, version_layout const& lay
     if (context.script_name) script_name = *context.script_name;
     bool const remember = context.exported_classes.has_value();
 
-    std::optional<detail::migration_fold> fold;
-    auto before = detail::class_fate::unknown;
+    // The payload's own steps: every directive must apply.
+    std::optional<detail::migration_fold> payload;
+    auto before = detail::earlier_classes::untagged;
     if (version.migrations) {
         detail::check_payload_tags(*version.migrations, layout, found);
-        before = detail::classes_before(*version.migrations);
-        fold.emplace(detail::names_mentioned(*version.migrations), detail::fold_options{before, script_name, remember},
-                     found);
+        before = detail::classes_before(*version.migrations, context);
+        payload.emplace(detail::names_mentioned(*version.migrations),
+                        detail::fold_options{detail::initial_fate(before), script_name, remember}, found);
         detail::for_each_step(*version.migrations, detail::field_location(layout, "migrations"),
-                              [&](auto const& step, detail::json_location where) { fold->apply(step, where); });
+                              [&](auto const& step, detail::json_location where) { payload->apply(step, where); });
     }
 
-    // With the whole history, bindings are checked against what it leaves
-    // live, whatever part of it the payload carries (often none). Its own
-    // problems are validate(history)'s to report.
+    // Where bindings find their classes: the whole history when given (its
+    // own problems are validate(history)'s to report), a first deploy's
+    // nothing, else the payload's steps.
     std::vector<diagnostic> history_problems;
-    std::optional<detail::migration_fold> history_fold;
+    std::optional<detail::migration_fold> history;
     if (context.history) {
         std::size_t names = 0;
         for (auto const& step : *context.history) names += detail::names_mentioned(step);
-        history_fold.emplace(names, detail::fold_options{detail::class_fate::absent, script_name, remember},
-                             history_problems);
-        detail::json_location const list("/migrations");
-        for (std::size_t i = 0; i < context.history->size(); ++i)
-            history_fold->apply((*context.history)[i], list / i);
-        before = detail::class_fate::absent;
+        history.emplace(names, detail::fold_options{detail::class_fate::absent, script_name, remember},
+                        history_problems);
+        detail::json_location const list(layout.history);
+        for (std::size_t i = 0; i < context.history->size(); ++i) history->apply((*context.history)[i], list / i);
+        before = detail::earlier_classes::none;
+    } else if (!payload && context.first_deploy) {
+        history.emplace(0, detail::fold_options{detail::class_fate::absent, script_name, remember}, history_problems);
+        before = detail::earlier_classes::none;
     }
+    auto const* classes = history ? &*history : payload ? &*payload : nullptr;
 
-    auto const* classes = history_fold ? &*history_fold : fold ? &*fold : nullptr;
-    detail::check_durable_object_bindings(version, context, layout, classes, before, found);
-    detail::check_bound_classes_exported(version, context, layout, found);
-    if (fold) detail::check_live_classes_exported(*fold, context, found);
+    detail::check_durable_object_bindings(version, context, layout, classes, payload ? &*payload : nullptr, before,
+                                          found);
+    if (context.exported_classes) {
+        auto const exported = detail::exported_classes(context);
+        detail::check_bound_classes_exported(version, context, layout, exported, found);
+        if (classes) detail::check_live_classes_exported(*classes, exported, found);
+    }
     detail::check_modules(version, layout, found);
     detail::check_compatibility_date(version, context, layout, found);
     return found;

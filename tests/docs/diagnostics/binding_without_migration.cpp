@@ -6,4 +6,6 @@ constexpr cfdo::worker_version version() {
         .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter"}},
     };
 }
-static_assert(cfdo::valid<version>());
+// A new Worker: these migrations are its whole history.
+constexpr cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
+static_assert(cfdo::valid<version, first_deploy>());
