@@ -2,8 +2,9 @@
 // that breaks it and the full list of its diagnostics (rule, subject, JSON
 // pointer, severity); make_request refusing errors and building despite
 // warnings; the payload layouts; the user struggles of
-// validation-rules.md §5 as scenarios; what a payload that continues an
-// unseen history may do that a whole history may not; deploy planning.
+// validation-rules.md §5 as scenarios; what a payload may assume about the
+// classes it does not create (tag modes, first_deploy, the whole history in
+// the context); deploy planning and cfdo::deployment.
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/compile_time.hpp>
@@ -92,6 +93,16 @@ lines diagnostics_of(cfdo::migration_history const& history, cfdo::validation_co
     return describe(cfdo::validate(history, context));
 }
 
+lines diagnostics_of(cfdo::deployment const& d, cfdo::validation_context const& context = {}) {
+    return describe(cfdo::validate(d, context));
+}
+
+// The payload's migrations are the Worker's whole history.
+cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
+
+// The Worker's whole history is known.
+cfdo::validation_context knowing(cfdo::migration_history history) { return {.history = std::move(history)}; }
+
 cfdo::binding durable_object(std::string_view name, std::string_view class_name) {
     return cfdo::durable_object_binding{.name = name, .class_name = class_name};
 }
@@ -162,6 +173,44 @@ static_assert(cfdo::validate(only_warnings())[0].rule == "binding-name-not-ident
 static_assert(!cfdo::has_errors(cfdo::validate(only_warnings())));
 
 using checked_counter = cfdo::checked<create_counter, counter_exports>;
+
+// On a first deploy the payload's migrations are the whole history: the
+// Counter configuration creates what it binds.
+constexpr cfdo::validation_context first_deploy_context() { return {.first_deploy = true}; }
+static_assert(cfdo::valid<counter_version, first_deploy_context>());
+static_assert(cfdo::valid<create_counter, first_deploy_context>());
+
+// A payload with only a new_tag may follow earlier untagged migrations: a
+// binding to a class it does not create is a warning (compilation goes on),
+// and an error once the context says the payload is a first deploy.
+constexpr cfdo::worker_version binds_uncreated_class() {
+    return {.bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
+            .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter"}}};
+}
+static_assert(cfdo::valid<binds_uncreated_class>());
+static_assert(cfdo::validate(binds_uncreated_class())[0].rule == "binding-class-not-created-here");
+static_assert(cfdo::validate(binds_uncreated_class(), first_deploy_context())[0].rule == "binding-class-not-created");
+static_assert(cfdo::has_errors(cfdo::validate(binds_uncreated_class(), first_deploy_context())));
+
+// A deployment (the version, the whole history, the deployed tag) is checked
+// while compiling too, its bindings against the whole history.
+constexpr cfdo::deployment counter_deployment() {
+    return {.version = {.bindings = {cfdo::durable_object_binding{.name = "TALLY", .class_name = "Tally"}}},
+            .history = {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                        {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}}},
+            .deployed_tag = "v1"};
+}
+static_assert(cfdo::valid<counter_deployment>());
+static_assert(cfdo::payload(counter_deployment()).migrations.has_value());
+static_assert(cfdo::payload(counter_deployment()).bindings.size() == 1);
+constexpr cfdo::deployment counter_deployment_bound_to_old_name() {
+    auto d = counter_deployment();
+    d.version.bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}};
+    return d;
+}
+static_assert(cfdo::validate(counter_deployment_bound_to_old_name()).size() == 1);
+static_assert(cfdo::validate(counter_deployment_bound_to_old_name())[0].rule == "binding-to-renamed-class");
+static_assert(cfdo::validate(counter_deployment_bound_to_old_name())[0].path == "/version/bindings/0/class_name");
 
 } // namespace
 
@@ -244,21 +293,40 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
         // Durable Object bindings against the classes the migrations leave live.
         {"binding-class-not-created",
          [] {
-             return diagnostics_of(cfdo::worker_version{
-                 .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
-                 .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter"}})});
+             // Only a whole history knows a class is missing: here a first deploy.
+             return diagnostics_of(
+                 cfdo::worker_version{
+                     .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
+                     .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter"}})},
+                 first_deploy());
          },
          {"binding-class-not-created Chat /bindings/1/class_name error"}},
         {"binding-class-not-created-here",
          [] {
+             // Without old_tag, untagged or with only a new_tag: earlier
+             // untagged migrations may have created Chat.
              return diagnostics_of(cfdo::worker_version{
-                 .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
-                 .migrations = single({.new_sqlite_classes = {"Counter"}})});
+                 .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat"),
+                              durable_object("ROOM", "Room")},
+                 .migrations = cfdo::multi_step_migration{
+                     .new_tag = "v1", .steps = {{.new_sqlite_classes = {"Counter"}}}}});
          },
-         {"binding-class-not-created-here Chat /bindings/1/class_name warning"}},
+         {"binding-class-not-created-here Chat /bindings/1/class_name warning",
+          "binding-class-not-created-here Room /bindings/2/class_name warning"}},
         {"binding-without-migrations",
          [] { return diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}}); },
          {"binding-without-migrations Counter /bindings/0/class_name warning"}},
+        {"binding-to-deleted-class",
+         [] {
+             // Legacy was deleted by v2, a step of the history the payload
+             // (none: everything is deployed) does not carry.
+             return diagnostics_of(
+                 cfdo::worker_version{
+                     .bindings = {durable_object("COUNTER", "Counter"), durable_object("LEGACY", "Legacy")}},
+                 knowing({{.tag = "v1", .new_classes = {"Counter", "Legacy"}},
+                          {.tag = "v2", .deleted_classes = {"Legacy"}}}));
+         },
+         {"binding-to-deleted-class Legacy /bindings/1/class_name error"}},
         {"binding-to-renamed-class",
          [] {
              return diagnostics_of(cfdo::worker_version{
@@ -295,7 +363,10 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                                                             .deleted_classes = {""},
                                                             .transferred_classes = {{.from = "X",
                                                                                      .from_script = "other",
-                                                                                     .to = ""}},
+                                                                                     .to = ""},
+                                                                                    {.from = "",
+                                                                                     .from_script = "other",
+                                                                                     .to = "Y"}},
                                                         })});
          },
          {"class-name-empty deleted_classes /migrations/deleted_classes/0 error",
@@ -303,7 +374,8 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
           "class-name-empty renamed_classes /migrations/renamed_classes/1/to error",
           "class-name-empty new_classes /migrations/new_classes/0 error",
           "class-name-empty new_sqlite_classes /migrations/new_sqlite_classes/0 error",
-          "class-name-empty transferred_classes /migrations/transferred_classes/0/to error"}},
+          "class-name-empty transferred_classes /migrations/transferred_classes/0/to error",
+          "class-name-empty transferred_classes /migrations/transferred_classes/1/from error"}},
         {"new-class-exists",
          [] {
              return diagnostics_of(cfdo::worker_version{
@@ -369,7 +441,10 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                                                             .new_tag = "v2",
                                                             .renamed_classes = {{.from = "Counter", .to = "CounterV2"},
                                                                                 {.from = "Counter", .to = "CounterV3"},
-                                                                                {.from = "Chat", .to = "CounterV2"}},
+                                                                                {.from = "Chat", .to = "CounterV2"},
+                                                                                // A chain is fine.
+                                                                                {.from = "Room", .to = "Hall"},
+                                                                                {.from = "Hall", .to = "Lobby"}},
                                                         })});
          },
          {"rename-duplicate Counter /migrations/renamed_classes/1/from error",
@@ -394,6 +469,19 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                                                         })});
          },
          {"transfer-target-exists Counter /migrations/transferred_classes/0/to error"}},
+        {"transfer-script-empty",
+         [] {
+             // The transfer still creates Session: its binding adds nothing,
+             // even in a whole history.
+             return diagnostics_of(
+                 cfdo::worker_version{
+                     .bindings = {durable_object("SESSION", "Session")},
+                     .migrations = single({.new_tag = "v1",
+                                           .transferred_classes = {{.from = "Session", .from_script = "",
+                                                                    .to = "Session"}}})},
+                 first_deploy());
+         },
+         {"transfer-script-empty Session /migrations/transferred_classes/0/from_script error"}},
         {"transfer-from-self",
          [] {
              // create() names the Worker "counter".
@@ -567,6 +655,18 @@ TEST_CASE("the catalogue: ids, severities, Cloudflare codes", "[rules]") {
     CHECK(code_of("deployed-tag-missing") == 10074);
     CHECK(code_of("new-class-not-exported") == 10070);
     CHECK(code_of("live-class-not-exported") == 10064);
+    CHECK(code_of("binding-to-deleted-class") == 10061);
+    CHECK(code_of("transfer-script-empty") == 0);
+    CHECK(cfdo::find_rule("binding-to-deleted-class")->level == cfdo::severity::error);
+    CHECK(cfdo::find_rule("transfer-script-empty")->level == cfdo::severity::error);
+    // A binding to a deleted class gets the answer of any binding to a class
+    // that is not a Durable Object class.
+    CHECK(cfdo::find_rule("binding-to-deleted-class")->cloudflare_message ==
+          cfdo::find_rule("binding-class-not-created")->cloudflare_message);
+    CHECK(cfdo::find_rule("live-class-not-exported")->cloudflare_message ==
+          "New version of script does not export class 'X' which is depended on by existing Durable Objects. Did "
+          "you forget to include it? If you renamed it, try a rename-class migration. If you want to delete all the "
+          "Durable Objects implemented by the class, you can use a delete-class migration");
     CHECK(cfdo::find_rule("binding-class-not-created")->cloudflare_message ==
           "Cannot create binding for class 'X' because it is not currently configured to implement Durable "
           "Objects. Ensure a --new-class migration has been applied to it.");
@@ -653,6 +753,8 @@ cfdo::worker_version broken_everywhere() {
 } // namespace
 
 TEST_CASE("layouts: the pointers of a version creation and of a script upload", "[rules]") {
+    // Checked as a first deploy, so that its migrations are the whole
+    // history and every mistake in them is an error.
     SECTION("a version alone and create_version: the version's fields at the top") {
         lines const expected{
             "rename-source-missing Room /migrations/steps/1/renamed_classes/0/from error",
@@ -661,11 +763,11 @@ TEST_CASE("layouts: the pointers of a version creation and of a script upload", 
             "main-module-not-found index.mjs /main_module error",
             "compatibility-date-invalid 2023-02-29 /compatibility_date error",
         };
-        CHECK(describe(cfdo::validate(broken_everywhere())) == expected);
-        CHECK(diagnostics_of(create(broken_everywhere())) == expected);
+        CHECK(describe(cfdo::validate(broken_everywhere(), first_deploy())) == expected);
+        CHECK(describe(cfdo::validate(create(broken_everywhere()), first_deploy())) == expected);
     }
     SECTION("upload_script: the version under /metadata, its modules under /files") {
-        CHECK(diagnostics_of(upload(broken_everywhere())) ==
+        CHECK(describe(cfdo::validate(upload(broken_everywhere()), first_deploy())) ==
               lines{
                   "rename-source-missing Room /metadata/migrations/steps/1/renamed_classes/0/from error",
                   "binding-class-not-created Chat /metadata/bindings/1/class_name error",
@@ -674,17 +776,44 @@ TEST_CASE("layouts: the pointers of a version creation and of a script upload", 
                   "compatibility-date-invalid 2023-02-29 /metadata/compatibility_date error",
               });
     }
+    SECTION("without the context, the same pointers, for what a payload without old_tag can tell") {
+        CHECK(diagnostics_of(upload(broken_everywhere())) ==
+              lines{
+                  "binding-class-not-created-here Chat /metadata/bindings/1/class_name warning",
+                  "module-content-not-base64 data.bin /files/1/content_base64 error",
+                  "main-module-not-found index.mjs /metadata/main_module error",
+                  "compatibility-date-invalid 2023-02-29 /metadata/compatibility_date error",
+              });
+    }
     SECTION("the parameters come first, then the version") {
         cfdo::upload_script op = upload(broken_everywhere());
         op.script_name = "a/b";
-        auto const found = diagnostics_of(op);
+        auto const found = describe(cfdo::validate(op, first_deploy()));
         REQUIRE(found.size() == 6);
         CHECK(found[0] == "path-parameter-slash script_name /script_name error");
+        CHECK(diagnostics_of(op).size() == 5);
     }
     SECTION("the single-step form: directives beside the tags") {
-        CHECK(diagnostics_of(upload(cfdo::worker_version{
-                  .migrations = single({.new_tag = "v1", .renamed_classes = {{.from = "A", .to = "B"}}})})) ==
+        CHECK(describe(cfdo::validate(upload(cfdo::worker_version{.migrations = single(
+                                                 {.new_tag = "v1", .renamed_classes = {{.from = "A", .to = "B"}}})}),
+                                      first_deploy())) ==
               lines{"rename-source-missing A /metadata/migrations/renamed_classes/0/from error"});
+    }
+    SECTION("pointers into the context's history: /migrations/i, or the layout's history base") {
+        cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                              {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}}};
+        cfdo::validation_context const context{.exported_classes = std::vector<cfdo::text>{}, .history = history};
+        auto const version = cfdo::worker_version{.bindings = {durable_object("TALLY", "Tally")}};
+        CHECK(describe(cfdo::validate(create(version), context)) ==
+              lines{"binding-class-not-exported Tally /bindings/0/class_name error",
+                    "live-class-not-exported Tally /migrations/1/renamed_classes/0/to error"});
+        CHECK(describe(cfdo::validate(upload(version), context)) ==
+              lines{"binding-class-not-exported Tally /metadata/bindings/0/class_name error",
+                    "live-class-not-exported Tally /migrations/1/renamed_classes/0/to error"});
+        cfdo::version_layout const elsewhere{"/v", "/v/modules", "/config/migrations"};
+        CHECK(describe(cfdo::validate(version, context, elsewhere)) ==
+              lines{"binding-class-not-exported Tally /v/bindings/0/class_name error",
+                    "live-class-not-exported Tally /config/migrations/1/renamed_classes/0/to error"});
     }
     SECTION("part names are an upload's concern only") {
         auto const version = cfdo::worker_version{
@@ -777,10 +906,80 @@ TEST_CASE("an untagged payload may follow earlier untagged migrations", "[rules]
     }
 }
 
-TEST_CASE("a payload with only new_tag is a whole history", "[rules][history]") {
+// Cloudflare asks for old_tag only once a Worker has a tag: a payload with
+// only a new_tag may be the first tagged one after untagged migrations, so
+// it is read as the untagged payload is.
+TEST_CASE("a payload with only new_tag may follow earlier untagged migrations too", "[rules][history]") {
+    // Every form a payload without old_tag takes, and where its directives are.
+    struct form {
+        std::string_view name;
+        std::function<cfdo::migrations(cfdo::migration_step const&)> make;
+        std::string_view directives;
+    };
+    auto single_step = [](std::optional<cfdo::text> new_tag) {
+        return [new_tag](cfdo::migration_step const& s) {
+            return single({.new_tag = new_tag, .new_classes = s.new_classes, .renamed_classes = s.renamed_classes,
+                           .deleted_classes = s.deleted_classes});
+        };
+    };
+    auto steps = [](std::optional<cfdo::text> old_tag, std::optional<cfdo::text> new_tag) {
+        return [old_tag, new_tag](cfdo::migration_step const& s) {
+            return cfdo::migrations(cfdo::multi_step_migration{.old_tag = old_tag, .new_tag = new_tag, .steps = {s}});
+        };
+    };
+    std::vector<form> const forms{
+        {"untagged, single step", single_step(std::nullopt), "/migrations"},
+        {"new_tag, single step", single_step("v1"), "/migrations"},
+        {"untagged, steps", steps(std::nullopt, std::nullopt), "/migrations/steps/0"},
+        {"new_tag, steps", steps(std::nullopt, "v1"), "/migrations/steps/0"},
+        {"empty old_tag, new_tag", steps("", "v1"), "/migrations/steps/0"},
+    };
+    cfdo::migration_step const renaming{.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}};
+    cfdo::migration_step const deleting{.deleted_classes = {"Counter"}};
+    cfdo::migration_step const creating_chat{.new_classes = {"Chat"}};
+    std::vector<cfdo::binding> const bound{durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")};
+    for (auto const& [name, make, directives] : forms) {
+        DYNAMIC_SECTION(name) {
+            // An empty old_tag is a warning of its own, whatever the mode.
+            lines const tag_warnings = name.starts_with("empty old_tag")
+                                           ? lines{"migration-tag-empty old_tag /migrations/old_tag warning"}
+                                           : lines{};
+            auto with = [&](lines more) {
+                auto all = tag_warnings;
+                all.insert(all.end(), more.begin(), more.end());
+                return all;
+            };
+            SECTION("without context: earlier classes may exist") {
+                CHECK(diagnostics_of(cfdo::worker_version{.migrations = make(renaming)}) == with({}));
+                CHECK(diagnostics_of(cfdo::worker_version{.migrations = make(deleting)}) == with({}));
+                CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = make(creating_chat)}) ==
+                      with({"binding-class-not-created-here Counter /bindings/0/class_name warning"}));
+            }
+            SECTION("with first_deploy: the whole history") {
+                CHECK(diagnostics_of(cfdo::worker_version{.migrations = make(renaming)}, first_deploy()) ==
+                      with({"rename-source-missing Counter " + std::string(directives) +
+                            "/renamed_classes/0/from error"}));
+                CHECK(diagnostics_of(cfdo::worker_version{.migrations = make(deleting)}, first_deploy()) ==
+                      with({"delete-missing-class Counter " + std::string(directives) + "/deleted_classes/0 error"}));
+                CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = make(creating_chat)},
+                                     first_deploy()) ==
+                      with({"binding-class-not-created Counter /bindings/0/class_name error"}));
+            }
+            SECTION("with the history: bindings against it") {
+                auto const context = knowing({{.tag = "v1", .new_classes = {"Chat"}}});
+                CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = make(creating_chat)},
+                                     context) ==
+                      with({"binding-class-not-created Counter /bindings/0/class_name error"}));
+            }
+        }
+    }
+}
+
+TEST_CASE("a payload is the whole history only when the context says so", "[rules][history]") {
     auto first_tagged = [](cfdo::single_step_migration step, std::vector<cfdo::binding> bindings = {}) {
         step.new_tag = "v1";
-        return diagnostics_of(cfdo::worker_version{.bindings = std::move(bindings), .migrations = single(step)});
+        return diagnostics_of(cfdo::worker_version{.bindings = std::move(bindings), .migrations = single(step)},
+                              first_deploy());
     };
     CHECK(first_tagged({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}) ==
           lines{"rename-source-missing Counter /migrations/renamed_classes/0/from error"});
@@ -789,13 +988,24 @@ TEST_CASE("a payload with only new_tag is a whole history", "[rules][history]") 
     CHECK(first_tagged({}, {durable_object("COUNTER", "Counter")}) ==
           lines{"binding-class-not-created Counter /bindings/0/class_name error"});
     CHECK(first_tagged({.new_sqlite_classes = {"Counter"}}, {durable_object("COUNTER", "Counter")}).empty());
-    SECTION("a class deleted, then bound") {
-        CHECK(diagnostics_of(cfdo::worker_version{
-                  .bindings = {durable_object("COUNTER", "Counter")},
-                  .migrations = cfdo::multi_step_migration{
-                      .new_tag = "v2",
-                      .steps = {{.new_sqlite_classes = {"Counter"}}, {.deleted_classes = {"Counter"}}}}}) ==
+    SECTION("no migrations at all: the warning, or the error on a first deploy or with the history") {
+        auto const version = cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}};
+        CHECK(diagnostics_of(version) == lines{"binding-without-migrations Counter /bindings/0/class_name warning"});
+        CHECK(diagnostics_of(version, first_deploy()) ==
+              lines{"binding-class-not-created Counter /bindings/0/class_name error"});
+        CHECK(diagnostics_of(version, knowing({})) ==
+              lines{"binding-class-not-created Counter /bindings/0/class_name error"});
+        CHECK(diagnostics_of(version, knowing({{.tag = "v1", .new_sqlite_classes = {"Counter"}}})).empty());
+    }
+    SECTION("a class deleted, then bound: the payload carries the delete") {
+        auto const version = cfdo::worker_version{
+            .bindings = {durable_object("COUNTER", "Counter")},
+            .migrations = cfdo::multi_step_migration{
+                .new_tag = "v2", .steps = {{.new_sqlite_classes = {"Counter"}}, {.deleted_classes = {"Counter"}}}}};
+        CHECK(diagnostics_of(version, first_deploy()) ==
               lines{"delete-while-bound Counter /bindings/0/class_name error"});
+        // The payload's own steps say as much without the context.
+        CHECK(diagnostics_of(version) == lines{"delete-while-bound Counter /bindings/0/class_name error"});
     }
     SECTION("a wrangler-style history is a whole history too") {
         CHECK(diagnostics_of(cfdo::migration_history{{.tag = "v1", .deleted_classes = {"Counter"}}}) ==
@@ -810,8 +1020,10 @@ TEST_CASE("bindings to another Worker's class are not checked locally", "[rules]
     auto const remote = cfdo::binding{
         cfdo::durable_object_binding{.name = "AUTH", .class_name = "Session", .script_name = "auth-worker"}};
     CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}}).empty());
+    CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}}, first_deploy()).empty());
     CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote},
-                                              .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter"}})})
+                                              .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter"}})},
+                         first_deploy())
               .empty());
     CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}},
                          exporting({"Counter"}))
@@ -821,23 +1033,34 @@ TEST_CASE("bindings to another Worker's class are not checked locally", "[rules]
                   .bindings = {remote},
                   .migrations = single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Session"}})})
                   .empty());
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}},
+                             knowing({{.tag = "v1", .new_sqlite_classes = {"Session"}},
+                                      {.tag = "v2", .deleted_classes = {"Session"}}}))
+                  .empty());
     }
     SECTION("a script_name that is this Worker's own name is a local binding") {
         auto const own = cfdo::binding{
             cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter", .script_name = worker}};
-        CHECK(diagnostics_of(create(cfdo::worker_version{
-                  .bindings = {own}, .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Chat"}})})) ==
+        auto const creating_chat = cfdo::worker_version{
+            .bindings = {own}, .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Chat"}})};
+        CHECK(describe(cfdo::validate(create(creating_chat), first_deploy())) ==
               lines{"binding-class-not-created Counter /bindings/0/class_name error"});
+        CHECK(diagnostics_of(create(creating_chat)) ==
+              lines{"binding-class-not-created-here Counter /bindings/0/class_name warning"});
         CHECK(diagnostics_of(create(cfdo::worker_version{.bindings = {own}})) ==
               lines{"binding-without-migrations Counter /bindings/0/class_name warning"});
     }
 }
 
 TEST_CASE("the directives of a step apply in order: deleted, renamed, new, new_sqlite, transferred", "[rules][history]") {
+    // A first deploy: the payload is the whole history, so a directive that
+    // does not apply is an error.
     auto whole = [](cfdo::migration_step second) {
-        return diagnostics_of(cfdo::worker_version{
-            .migrations = cfdo::multi_step_migration{
-                .new_tag = "v2", .steps = {{.new_sqlite_classes = {"Counter", "Chat"}}, std::move(second)}}});
+        return diagnostics_of(cfdo::worker_version{.migrations = cfdo::multi_step_migration{
+                                                       .new_tag = "v2",
+                                                       .steps = {{.new_sqlite_classes = {"Counter", "Chat"}},
+                                                                 std::move(second)}}},
+                              first_deploy());
     };
     SECTION("delete, then rename onto the freed name") {
         CHECK(whole({.renamed_classes = {{.from = "Counter", .to = "Chat"}}, .deleted_classes = {"Chat"}}).empty());
@@ -858,7 +1081,7 @@ TEST_CASE("the directives of a step apply in order: deleted, renamed, new, new_s
         CHECK(whole({.new_sqlite_classes = {"Room"}, .renamed_classes = {{.from = "Room", .to = "Hall"}}}) ==
               lines{"rename-source-missing Room /migrations/steps/1/renamed_classes/0/from error"});
     }
-    SECTION("one rename per class and step, but a chain over steps") {
+    SECTION("a chain over steps") {
         CHECK(diagnostics_of(cfdo::migration_history{
                   {.tag = "v1", .new_sqlite_classes = {"Counter"}},
                   {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}},
@@ -871,6 +1094,97 @@ TEST_CASE("the directives of a step apply in order: deleted, renamed, new, new_s
                   {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}},
                   {.tag = "v3", .new_sqlite_classes = {"CounterV2"}}}) ==
               lines{"kv-class-converted-to-sqlite CounterV2 /migrations/2/new_sqlite_classes/0 error"});
+    }
+}
+
+// rename-duplicate keeps the sources and the targets of a step apart: each
+// class is renamed from at most once and to at most once per step.
+TEST_CASE("renames in one step: a chain is fine, a class renamed from or to twice is not", "[rules][history]") {
+    SECTION("a chain A to B, B to C in one step") {
+        cfdo::migration_history const chain{
+            {.tag = "v1", .new_sqlite_classes = {"A"}},
+            {.tag = "v2", .renamed_classes = {{.from = "A", .to = "B"}, {.from = "B", .to = "C"}}}};
+        CHECK(diagnostics_of(chain).empty());
+        // A and B are renamed away; C holds the objects.
+        cfdo::validation_context const context{.history = chain};
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("A", "A"), durable_object("B", "B"),
+                                                               durable_object("C", "C")}},
+                             context) == lines{"binding-to-renamed-class A /bindings/0/class_name error",
+                                               "binding-to-renamed-class B /bindings/1/class_name error"});
+        // Exported classes: C only.
+        CHECK(diagnostics_of(chain, exporting({"C"})).empty());
+    }
+    SECTION("the chain written the other way round: B to C, then A to B") {
+        CHECK(diagnostics_of(cfdo::migration_history{
+                  {.tag = "v1", .new_sqlite_classes = {"A", "B"}},
+                  {.tag = "v2", .renamed_classes = {{.from = "B", .to = "C"}, {.from = "A", .to = "B"}}}})
+                  .empty());
+    }
+    SECTION("in a payload, whatever its mode") {
+        auto const chain = single({.old_tag = "v1", .new_tag = "v2",
+                                   .renamed_classes = {{.from = "A", .to = "B"}, {.from = "B", .to = "C"}}});
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("C", "C")}, .migrations = chain})
+                  .empty());
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .bindings = {durable_object("C", "C")},
+                  .migrations = single({.renamed_classes = {{.from = "A", .to = "B"}, {.from = "B", .to = "C"}}})})
+                  .empty());
+    }
+    SECTION("from the same class twice, or to the same class twice") {
+        CHECK(diagnostics_of(cfdo::migration_history{
+                  {.tag = "v1", .new_sqlite_classes = {"A", "B"}},
+                  {.tag = "v2",
+                   .renamed_classes = {{.from = "A", .to = "C"},
+                                       {.from = "A", .to = "D"},
+                                       {.from = "B", .to = "C"}}}}) ==
+              lines{"rename-duplicate A /migrations/1/renamed_classes/1/from error",
+                    "rename-duplicate C /migrations/1/renamed_classes/2/to error"});
+    }
+    SECTION("a swap in one step is refused: each target exists when it is renamed to") {
+        CHECK(diagnostics_of(cfdo::migration_history{
+                  {.tag = "v1", .new_sqlite_classes = {"A", "B"}},
+                  {.tag = "v2", .renamed_classes = {{.from = "A", .to = "B"}, {.from = "B", .to = "A"}}}}) ==
+              lines{"rename-target-exists B /migrations/1/renamed_classes/0/to error",
+                    "rename-target-exists A /migrations/1/renamed_classes/1/to error"});
+    }
+}
+
+// A transfer names its source class and Worker; a problem with either is
+// reported, and the target is still created, so its bindings add nothing.
+TEST_CASE("transfers: from_script must name a Worker, and the target is created anyway", "[rules][history]") {
+    auto transferring = [](cfdo::transferred_class transfer) {
+        return diagnostics_of(
+            cfdo::worker_version{.bindings = {durable_object("SESSION", "Session")},
+                                 .migrations = single({.new_tag = "v1", .transferred_classes = {std::move(transfer)}})},
+            first_deploy());
+    };
+    CHECK(transferring({.from = "Session", .from_script = "auth-worker", .to = "Session"}).empty());
+    CHECK(transferring({.from = "Session", .from_script = "", .to = "Session"}) ==
+          lines{"transfer-script-empty Session /migrations/transferred_classes/0/from_script error"});
+    CHECK(transferring({.from = "", .from_script = "auth-worker", .to = "Session"}) ==
+          lines{"class-name-empty transferred_classes /migrations/transferred_classes/0/from error"});
+    CHECK(transferring({.from = "Sessi\xf3n", .from_script = "auth-w\xf6rker", .to = "Session"}) ==
+          lines{"text-not-utf8 from /migrations/transferred_classes/0/from error",
+                "text-not-utf8 from_script /migrations/transferred_classes/0/from_script error"});
+    CHECK(cfdo::message_of(cfdo::make_diagnostic("transfer-script-empty", "Session", "/x")) ==
+          "a migration transfers class 'Session' from a Worker it does not name; give from_script");
+    SECTION("an empty to creates nothing, and its binding says so") {
+        CHECK(transferring({.from = "Session", .from_script = "auth-worker", .to = ""}) ==
+              lines{"class-name-empty transferred_classes /migrations/transferred_classes/0/to error",
+                    "binding-class-not-created Session /bindings/0/class_name error"});
+    }
+    SECTION("the created target is exported like any class transferred in") {
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(
+                                 {.new_tag = "v1",
+                                  .transferred_classes = {{.from = "Session", .from_script = "", .to = "Session"}}})},
+                             cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{},
+                                                      .first_deploy = true}) ==
+              lines{"transfer-script-empty Session /migrations/transferred_classes/0/from_script error",
+                    "live-class-not-exported Session /migrations/transferred_classes/0/to error"});
+    }
+    SECTION("a transfer from this very Worker is still a warning") {
+        CHECK(transferring({.from = "Session", .from_script = "counter", .to = "Session"}) ==
+              lines{"transfer-from-self Session /migrations/transferred_classes/0/from_script warning"});
     }
 }
 
@@ -898,9 +1212,15 @@ TEST_CASE("plan_migrations: what to send for the deployed tag", "[rules][history
         CHECK(plan->steps[0] == three_tags()[0].step());
         CHECK(plan->steps[2] == three_tags()[2].step());
         CHECK(found.empty());
-        // It is a whole history, checked as such.
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("ROOM", "Room")}, .migrations = *plan})
-                  .empty());
+        // It is the whole history: with the context that says so, checked as such.
+        auto const version = cfdo::worker_version{.bindings = {durable_object("ROOM", "Room")}, .migrations = *plan};
+        CHECK(diagnostics_of(version).empty());
+        CHECK(diagnostics_of(version, first_deploy()).empty());
+        CHECK(diagnostics_of(version, knowing(three_tags())).empty());
+        auto bound_to_chat = version;
+        bound_to_chat.bindings = {durable_object("CHAT", "Chat")};
+        CHECK(diagnostics_of(bound_to_chat, first_deploy()) ==
+              lines{"binding-to-renamed-class Chat /bindings/0/class_name error"});
     }
     SECTION("a tag in the middle: the steps after it, with old_tag") {
         auto const plan = cfdo::plan_migrations(three_tags(), "v1", found);
@@ -932,11 +1252,11 @@ TEST_CASE("plan_migrations: what to send for the deployed tag", "[rules][history
         CHECK_FALSE(cfdo::plan_migrations(three_tags(), "v0", found));
         CHECK(describe(found) == lines{"deployed-tag-missing v0 /migrations error"});
     }
-    SECTION("an empty history") {
+    SECTION("an empty history sends nothing and reports nothing, whatever is deployed (wrangler's guard)") {
         CHECK_FALSE(cfdo::plan_migrations({}, std::nullopt, found));
-        CHECK(found.empty());
+        CHECK_FALSE(cfdo::plan_migrations({}, "", found));
         CHECK_FALSE(cfdo::plan_migrations({}, "v1", found));
-        CHECK(describe(found) == lines{"deployed-tag-missing v1 /migrations error"});
+        CHECK(found.empty());
     }
     SECTION("found diagnostics are appended, not replaced") {
         found.push_back(cfdo::make_diagnostic("migration-tag-empty", "tag", "/migrations/0/tag"));
@@ -989,9 +1309,20 @@ TEST_CASE("scenario: pruned history", "[rules][scenario]") {
 }
 
 TEST_CASE("scenario: binding without a migration", "[rules][scenario]") {
+    auto const counter_only = cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}};
     SECTION("the first Durable Object, without migrations: a warning (Cloudflare answers 10061)") {
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}}) ==
+        CHECK(diagnostics_of(counter_only) ==
               lines{"binding-without-migrations Counter /bindings/0/class_name warning"});
+    }
+    SECTION("the same, known to be a first deploy: an error") {
+        CHECK(diagnostics_of(counter_only, first_deploy()) ==
+              lines{"binding-class-not-created Counter /bindings/0/class_name error"});
+        SECTION("fix: a migration that creates it") {
+            auto fixed = counter_only;
+            fixed.migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter"}});
+            CHECK(diagnostics_of(fixed, first_deploy()).empty());
+            CHECK(diagnostics_of(fixed).empty());
+        }
     }
     SECTION("a second Durable Object added to a history that does not create it") {
         cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter"}}};
@@ -1000,22 +1331,43 @@ TEST_CASE("scenario: binding without a migration", "[rules][scenario]") {
         std::vector<cfdo::diagnostic> found;
         auto const whole = cfdo::plan_migrations(history, std::nullopt, found);
         REQUIRE(whole);
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *whole}) ==
+        auto const version = cfdo::worker_version{.bindings = bindings, .migrations = *whole};
+        CHECK(diagnostics_of(version, first_deploy()) ==
               lines{"binding-class-not-created Chat /bindings/1/class_name error"});
+        CHECK(diagnostics_of(version, knowing(history)) ==
+              lines{"binding-class-not-created Chat /bindings/1/class_name error"});
+        // The payload alone may follow untagged migrations that created Chat.
+        CHECK(diagnostics_of(version) == lines{"binding-class-not-created-here Chat /bindings/1/class_name warning"});
         CHECK(cfdo::message_of(cfdo::make_diagnostic("binding-class-not-created", "Chat", "/bindings/1/class_name")) ==
               "no migration creates class 'Chat', which a binding of this Worker uses; add it to new_sqlite_classes "
               "(or new_classes) in a migration");
+        SECTION("once v1 is deployed, the history says what the empty payload cannot") {
+            CHECK_FALSE(cfdo::plan_migrations(history, "v1", found));
+            auto const nothing_to_send = cfdo::worker_version{.bindings = bindings};
+            CHECK(diagnostics_of(nothing_to_send) ==
+                  lines{"binding-without-migrations Counter /bindings/0/class_name warning",
+                        "binding-without-migrations Chat /bindings/1/class_name warning"});
+            CHECK(diagnostics_of(nothing_to_send, knowing(history)) ==
+                  lines{"binding-class-not-created Chat /bindings/1/class_name error"});
+            cfdo::deployment const deployed{.version = nothing_to_send, .history = history, .deployed_tag = "v1"};
+            CHECK(diagnostics_of(deployed) ==
+                  lines{"binding-class-not-created Chat /version/bindings/1/class_name error"});
+        }
 
         SECTION("fix: a migration that creates it") {
             auto fixed = history;
             fixed.push_back({.tag = "v2", .new_sqlite_classes = {"Chat"}});
             auto const plan = cfdo::plan_migrations(fixed, std::nullopt, found);
             REQUIRE(plan);
+            CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *plan}, first_deploy())
+                      .empty());
             CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *plan}).empty());
             // And what is sent once v1 is deployed.
             auto const next = cfdo::plan_migrations(fixed, "v1", found);
             REQUIRE(next);
             CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *next}).empty());
+            CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *next}, knowing(fixed))
+                      .empty());
             CHECK(found.empty());
         }
     }
@@ -1084,6 +1436,42 @@ TEST_CASE("scenario: delete while bound", "[rules][scenario]") {
                   .migrations = single({.old_tag = "v1", .new_tag = "v2",
                                         .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})}) ==
               lines{"binding-to-renamed-class Counter /bindings/0/class_name error"});
+    }
+    SECTION("the delete applied by an earlier deploy: binding-to-deleted-class, with the history") {
+        cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter", "Chat"}},
+                                              {.tag = "v2", .deleted_classes = {"Counter"}}};
+        auto const bound = cfdo::worker_version{
+            .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")}};
+        CHECK(diagnostics_of(bound, knowing(history)) ==
+              lines{"binding-to-deleted-class Counter /bindings/0/class_name error"});
+        CHECK(cfdo::message_of(cfdo::make_diagnostic("binding-to-deleted-class", "Counter", "/x")) ==
+              "class 'Counter' was deleted by an earlier migration, so it cannot be bound until a migration creates "
+              "it again; re-create it or remove the binding");
+        // Without the history, nothing tells that Counter is gone.
+        CHECK(diagnostics_of(bound) == lines{"binding-without-migrations Counter /bindings/0/class_name warning",
+                                             "binding-without-migrations Chat /bindings/1/class_name warning"});
+        SECTION("a payload that carries the delete itself: delete-while-bound, history or not") {
+            auto sending_v2 = bound;
+            sending_v2.migrations = single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Counter"}});
+            CHECK(diagnostics_of(sending_v2, knowing(history)) ==
+                  lines{"delete-while-bound Counter /bindings/0/class_name error"});
+            CHECK(diagnostics_of(sending_v2) == lines{"delete-while-bound Counter /bindings/0/class_name error"});
+        }
+        SECTION("a payload after the delete that does not mention Counter: still binding-to-deleted-class") {
+            auto later = history;
+            later.push_back({.tag = "v3", .new_sqlite_classes = {"Room"}});
+            auto sending_v3 = bound;
+            sending_v3.migrations = single({.old_tag = "v2", .new_tag = "v3", .new_sqlite_classes = {"Room"}});
+            CHECK(diagnostics_of(sending_v3, knowing(later)) ==
+                  lines{"binding-to-deleted-class Counter /bindings/0/class_name error"});
+            CHECK(diagnostics_of(sending_v3).empty());
+        }
+        SECTION("fix: create it again in a later step (it starts empty)") {
+            auto recreated = history;
+            recreated.push_back({.tag = "v3", .new_sqlite_classes = {"Counter"}});
+            CHECK(diagnostics_of(recreated).empty());
+            CHECK(diagnostics_of(bound, knowing(recreated)).empty());
+        }
     }
     SECTION("deleting a class the whole history does not have: refused (Cloudflare 10074)") {
         CHECK(diagnostics_of(cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
@@ -1172,16 +1560,36 @@ TEST_CASE("tags of a payload", "[rules][history]") {
 }
 
 // migration-tag-empty says that an empty tag reads as no tag: a payload
-// whose only tag is an empty new_tag is read as untagged, not as a whole
-// history.
-TEST_CASE("an empty new_tag reads as no tag, so the payload is not a whole history",
-          "[rules][history]") {
+// whose old_tag is empty does not continue a deployed history, and whether
+// the payload is the whole history is the context's to say, whatever its
+// new_tag.
+TEST_CASE("an empty tag reads as no tag", "[rules][history]") {
     auto const renaming = cfdo::single_step_migration{.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}};
     CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(renaming)}).empty());
     auto with_empty_tag = renaming;
     with_empty_tag.new_tag = "";
     CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(with_empty_tag)}) ==
           lines{"migration-tag-empty new_tag /migrations/new_tag warning"});
+    CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(with_empty_tag)}, first_deploy()) ==
+          lines{"migration-tag-empty new_tag /migrations/new_tag warning",
+                "rename-source-missing Counter /migrations/renamed_classes/0/from error"});
+    SECTION("an empty old_tag does not continue a deployed history") {
+        auto continuing = renaming;
+        continuing.old_tag = "v1";
+        std::vector<cfdo::binding> const bound{durable_object("COUNTER", "CounterV2"),
+                                               durable_object("CHAT", "Chat")};
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)}).empty());
+        continuing.old_tag = "";
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)}) ==
+              lines{"migration-tag-empty old_tag /migrations/old_tag warning",
+                    "binding-class-not-created-here Chat /bindings/1/class_name warning"});
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)},
+                             first_deploy()) ==
+              lines{"migration-tag-empty old_tag /migrations/old_tag warning",
+                    "rename-source-missing Counter /migrations/renamed_classes/0/from error",
+                    "binding-class-not-created CounterV2 /bindings/0/class_name error",
+                    "binding-class-not-created Chat /bindings/1/class_name error"});
+    }
 }
 
 // Wrangler reads a falsy deployed migration_tag, "" included, as no tag
@@ -1199,8 +1607,9 @@ TEST_CASE("plan_migrations reads an empty deployed tag as no tag, as wrangler do
 // After the first deploy a wrangler-style flow sends no migrations; with the
 // whole history in the context, bindings are still checked against it.
 TEST_CASE("bindings are checked against the whole history given in the context", "[rules][history]") {
-    cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
-                                          {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}}};
+    cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter", "Legacy"}},
+                                          {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}},
+                                          {.tag = "v3", .deleted_classes = {"Legacy"}}};
     auto with_binding = [](std::string_view class_name) {
         return cfdo::worker_version{.bindings = {cfdo::durable_object_binding{.name = "B", .class_name = class_name}}};
     };
@@ -1208,9 +1617,217 @@ TEST_CASE("bindings are checked against the whole history given in the context",
     CHECK(diagnostics_of(with_binding("Tally"), context).empty());
     CHECK(diagnostics_of(with_binding("Counter"), context) ==
           lines{"binding-to-renamed-class Counter /bindings/0/class_name error"});
+    CHECK(diagnostics_of(with_binding("Legacy"), context) ==
+          lines{"binding-to-deleted-class Legacy /bindings/0/class_name error"});
     CHECK(diagnostics_of(with_binding("Room"), context) ==
           lines{"binding-class-not-created Room /bindings/0/class_name error"});
     // Without the history, cfdo can only warn.
     CHECK(diagnostics_of(with_binding("Tally")) ==
           lines{"binding-without-migrations Tally /bindings/0/class_name warning"});
+    SECTION("the history's own problems are validate(history)'s to report") {
+        auto broken = history;
+        broken.push_back({.tag = "v3", .deleted_classes = {"Room"}});
+        CHECK(diagnostics_of(with_binding("Tally"), knowing(broken)).empty());
+        CHECK(diagnostics_of(broken) == lines{"migration-tag-duplicate v3 /migrations/3/tag error",
+                                              "delete-missing-class Room /migrations/3/deleted_classes/0 error"});
+    }
+}
+
+// With the whole history, the classes that must be exported are the ones it
+// leaves live, not only those the payload mentions; the pointers are into
+// the history.
+TEST_CASE("export rules with the history in the context: every class the history leaves live", "[rules][history]") {
+    cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                          {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}},
+                                          {.tag = "v3", .new_sqlite_classes = {"Chat"}}};
+    std::vector<cfdo::diagnostic> found;
+    auto const plan = cfdo::plan_migrations(history, "v2", found);
+    REQUIRE(plan);
+    auto const version = cfdo::worker_version{.migrations = *plan};
+    SECTION("nothing exported") {
+        CHECK(diagnostics_of(version, cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{},
+                                                               .history = history}) ==
+              lines{"live-class-not-exported Tally /migrations/1/renamed_classes/0/to error",
+                    "new-class-not-exported Chat /migrations/2/new_sqlite_classes/0 error"});
+        // The payload alone knows only of Chat, at its own pointer.
+        CHECK(diagnostics_of(version, exporting({})) ==
+              lines{"new-class-not-exported Chat /migrations/steps/0/new_sqlite_classes/0 error"});
+    }
+    SECTION("everything live exported; the classes renamed away need not be") {
+        cfdo::validation_context const context{.exported_classes = std::vector<cfdo::text>{"Tally", "Chat"},
+                                               .history = history};
+        CHECK(diagnostics_of(version, context).empty());
+    }
+    SECTION("with no migrations to send, the history still says what must be exported") {
+        auto const up_to_date = cfdo::worker_version{.bindings = {durable_object("CHAT", "Chat")}};
+        CHECK(diagnostics_of(up_to_date, cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{"Chat"},
+                                                                  .history = history}) ==
+              lines{"live-class-not-exported Tally /migrations/1/renamed_classes/0/to error"});
+        CHECK(diagnostics_of(up_to_date, exporting({"Chat"})) ==
+              lines{"binding-without-migrations Chat /bindings/0/class_name warning"});
+    }
+    SECTION("a first deploy without migrations has no class to export") {
+        cfdo::validation_context const context{.exported_classes = std::vector<cfdo::text>{}, .first_deploy = true};
+        CHECK(diagnostics_of(cfdo::worker_version{}, context).empty());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// cfdo::deployment: a version, the whole history, the deployed tag.
+
+namespace {
+
+// Applied: v1 and v2. v3 is what the next deploy sends.
+cfdo::deployment rooms_deployment() {
+    return {
+        .version = {.main_module = "worker.mjs",
+                    .bindings = {durable_object("TALLY", "Tally"), durable_object("ROOM", "Room")},
+                    .modules = {javascript_module("worker.mjs")}},
+        .history = {{.tag = "v1", .new_sqlite_classes = {"Counter", "Legacy"}},
+                    {.tag = "v2",
+                     .renamed_classes = {{.from = "Counter", .to = "Tally"}},
+                     .deleted_classes = {"Legacy"}},
+                    {.tag = "v3", .new_sqlite_classes = {"Room"}}},
+        .deployed_tag = "v2",
+    };
+}
+
+} // namespace
+
+TEST_CASE("deployment: payload() is the version with the planned migrations", "[rules][deployment]") {
+    auto const d = rooms_deployment();
+    CHECK(diagnostics_of(d).empty());
+    auto const sent = cfdo::payload(d);
+    REQUIRE(sent.migrations);
+    CHECK(*sent.migrations == cfdo::migrations(cfdo::multi_step_migration{
+                                  .old_tag = "v2", .new_tag = "v3", .steps = {{.new_sqlite_classes = {"Room"}}}}));
+    // The rest of the version is as given.
+    auto without_migrations = sent;
+    without_migrations.migrations.reset();
+    CHECK(without_migrations == d.version);
+    // What is sent is valid on its own and against the history.
+    CHECK(diagnostics_of(sent).empty());
+    CHECK(diagnostics_of(sent, knowing(d.history)).empty());
+    SECTION("nothing deployed: every step, without old_tag") {
+        auto first = d;
+        first.deployed_tag.reset();
+        auto const all = cfdo::payload(first);
+        REQUIRE(all.migrations);
+        std::vector<cfdo::diagnostic> found;
+        CHECK(*all.migrations == cfdo::migrations(*cfdo::plan_migrations(d.history, std::nullopt, found)));
+        CHECK_FALSE(old_tag_of(*all.migrations));
+        // An empty deployed tag reads as none.
+        first.deployed_tag = "";
+        CHECK(cfdo::payload(first) == all);
+        CHECK(diagnostics_of(first).empty());
+    }
+    SECTION("up to date: no migrations") {
+        auto current = d;
+        current.deployed_tag = "v3";
+        CHECK_FALSE(cfdo::payload(current).migrations);
+        CHECK(diagnostics_of(current).empty());
+    }
+    SECTION("the version's own migrations are ignored: they come from the history") {
+        auto with_migrations = d;
+        with_migrations.version.migrations = single({.deleted_classes = {"", "Tally"}});
+        CHECK(diagnostics_of(with_migrations).empty());
+        CHECK(cfdo::payload(with_migrations) == sent);
+        auto current = with_migrations;
+        current.deployed_tag = "v3";
+        CHECK_FALSE(cfdo::payload(current).migrations);
+    }
+    SECTION("an empty history sends nothing") {
+        CHECK_FALSE(cfdo::payload(cfdo::deployment{.version = d.version, .deployed_tag = "v2"}).migrations);
+        CHECK_FALSE(cfdo::payload(cfdo::deployment{.version = d.version}).migrations);
+    }
+}
+
+TEST_CASE("deployment: validate, with its pointers", "[rules][deployment]") {
+    SECTION("bindings against the whole history: renamed, deleted, never created") {
+        auto d = rooms_deployment();
+        d.version.bindings = {durable_object("TALLY", "Tally"), durable_object("COUNTER", "Counter"),
+                              durable_object("LEGACY", "Legacy"), durable_object("CHAT", "Chat"),
+                              durable_object("ROOM", "Room")};
+        CHECK(diagnostics_of(d) == lines{"binding-to-renamed-class Counter /version/bindings/1/class_name error",
+                                         "binding-to-deleted-class Legacy /version/bindings/2/class_name error",
+                                         "binding-class-not-created Chat /version/bindings/3/class_name error"});
+        // The payload alone (it has an old_tag) cannot tell any of it.
+        CHECK(diagnostics_of(cfdo::payload(d)).empty());
+        // Another Worker's class is not this history's business.
+        d.version.bindings = {cfdo::durable_object_binding{.name = "AUTH", .class_name = "Chat",
+                                                           .script_name = "auth-worker"}};
+        CHECK(diagnostics_of(d).empty());
+    }
+    SECTION("the history's problems at /history/i") {
+        auto d = rooms_deployment();
+        d.history.push_back({.tag = "v2", .renamed_classes = {{.from = "Legacy", .to = "Old"}}});
+        d.history.push_back({.tag = "v\xff", .transferred_classes = {{.from = "S", .from_script = "", .to = "S"}}});
+        CHECK(diagnostics_of(d) ==
+              lines{"migration-tag-duplicate v2 /history/3/tag error", "text-not-utf8 tag /history/4/tag error",
+                    "rename-source-missing Legacy /history/3/renamed_classes/0/from error",
+                    "transfer-script-empty S /history/4/transferred_classes/0/from_script error"});
+    }
+    SECTION("the version's problems at /version/...") {
+        auto d = rooms_deployment();
+        d.version.main_module = "index.mjs";
+        d.version.compatibility_date = "2023-02-29";
+        d.version.modules.push_back(base64_module("data.bin", "!"));
+        d.version.compatibility_flags = {"caf\xe9"};
+        CHECK(diagnostics_of(d) == lines{"text-not-utf8 compatibility_flags /version/compatibility_flags/0 error",
+                                         "module-content-not-base64 data.bin /version/modules/1/content_base64 error",
+                                         "main-module-not-found index.mjs /version/main_module error",
+                                         "compatibility-date-invalid 2023-02-29 /version/compatibility_date error"});
+    }
+    SECTION("the export rules: the classes the whole history leaves live, at /history/i") {
+        auto const d = rooms_deployment();
+        CHECK(diagnostics_of(d, exporting({"Tally", "Room"})).empty());
+        CHECK(diagnostics_of(d, exporting({"Room"})) ==
+              lines{"binding-class-not-exported Tally /version/bindings/0/class_name error",
+                    "live-class-not-exported Tally /history/1/renamed_classes/0/to error"});
+    }
+    SECTION("a transfer from this Worker, when the context names it") {
+        auto d = rooms_deployment();
+        d.history.push_back(
+            {.tag = "v4", .transferred_classes = {{.from = "Room", .from_script = "counter", .to = "Hall"}}});
+        d.version.bindings.push_back(durable_object("HALL", "Hall"));
+        CHECK(diagnostics_of(d, cfdo::validation_context{.script_name = cfdo::text("counter")}) ==
+              lines{"transfer-from-self Room /history/3/transferred_classes/0/from_script warning"});
+        CHECK(diagnostics_of(d).empty());
+    }
+}
+
+TEST_CASE("deployment: a pruned history", "[rules][deployment][scenario]") {
+    // Applied: v1 and v2; someone deleted both entries from the configuration.
+    cfdo::deployment const pruned{.version = {.bindings = {durable_object("LOBBY", "Lobby")}},
+                                  .history = {{.tag = "v3", .new_sqlite_classes = {"Lobby"}}},
+                                  .deployed_tag = "v2"};
+    CHECK(diagnostics_of(pruned) == lines{"deployed-tag-missing v2 /deployed_tag error"});
+    // Nothing to send: replaying every step fails (Cloudflare 10074).
+    CHECK_FALSE(cfdo::payload(pruned).migrations);
+    SECTION("fix: restore the history up to the deployed tag") {
+        auto restored = pruned;
+        restored.history.insert(restored.history.begin(), {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                                           {.tag = "v2", .deleted_classes = {"Counter"}}});
+        CHECK(diagnostics_of(restored).empty());
+        auto const sent = cfdo::payload(restored);
+        REQUIRE(sent.migrations);
+        CHECK(old_tag_of(*sent.migrations) == cfdo::text("v2"));
+        CHECK(new_tag_of(*sent.migrations) == cfdo::text("v3"));
+    }
+}
+
+// The compile-time counterpart: cfdo::valid<factory>() with a deployment.
+TEST_CASE("deployment: checked while compiling", "[rules][deployment]") {
+    STATIC_REQUIRE(cfdo::valid<counter_deployment>());
+    STATIC_REQUIRE(cfdo::validate(counter_deployment()).empty());
+    constexpr auto pruned = [] {
+        // v1 pruned, and v2 rewritten to create Tally, which it renamed.
+        auto d = counter_deployment();
+        d.history = {{.tag = "v2", .new_sqlite_classes = {"Tally"}}};
+        auto const found = cfdo::validate(d);
+        return found.size() == 1 && found[0].rule == "deployed-tag-missing" && found[0].path == "/deployed_tag";
+    };
+    STATIC_REQUIRE(pruned());
+    CHECK(diagnostics_of(counter_deployment_bound_to_old_name()) ==
+          lines{"binding-to-renamed-class Counter /version/bindings/0/class_name error"});
 }
