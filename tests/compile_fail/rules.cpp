@@ -6,11 +6,15 @@
 // twin: the same configuration with the one mistake fixed, which must
 // compile. Only errors stop compilation: a twin may still carry warnings.
 //
+// A payload without old_tag may follow migrations cfdo cannot see, so a case
+// that needs the payload to be the whole history says so with a context
+// factory (`first_deploy`, or the `history`), or is a migration_history or a
+// cfdo::deployment.
+//
 // compatibility-date-in-future depends on the day the code is compiled, so
 // `valid` skips it unless a context factory pins `today` (the last cases).
 #include <cfdo/rules/compile_time.hpp>
 
-#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -127,8 +131,8 @@ static_assert(cfdo::valid<make>());
 // Durable Object bindings against the classes the migrations leave live.
 
 #if defined(CFDO_CASE_binding_class_not_created)
-// A second Durable Object added to a Worker whose (whole, first tagged)
-// history does not create it.
+// A second Durable Object added to a new Worker whose migrations (its whole
+// history, as the context says) do not create it.
 constexpr cfdo::worker_version make() {
     return {
         .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
@@ -137,7 +141,8 @@ constexpr cfdo::worker_version make() {
                                                   .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
     };
 }
-static_assert(cfdo::valid<make>());
+constexpr cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
+static_assert(cfdo::valid<make, first_deploy>());
 #endif
 
 #if defined(CFDO_CASE_binding_class_not_created_upload)
@@ -151,7 +156,23 @@ constexpr cfdo::upload_script make() {
                     .new_tag = "v1", .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
             }};
 }
-static_assert(cfdo::valid<make>());
+constexpr cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
+static_assert(cfdo::valid<make, first_deploy>());
+#endif
+
+#if defined(CFDO_CASE_binding_class_not_created_history)
+// A binding added once everything is deployed: no migrations to send, and
+// the whole history in the context does not create the class.
+constexpr cfdo::worker_version make() {
+    return {.bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
+                         cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}}};
+}
+constexpr cfdo::validation_context deployed() {
+    return {.history = cfdo::migration_history{
+                {.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                CFDO_ONLY_IN_TWIN({.tag = "v2", .new_sqlite_classes = {"Chat"}}, )}};
+}
+static_assert(cfdo::valid<make, deployed>());
 #endif
 
 #if defined(CFDO_CASE_binding_to_renamed_class)
@@ -164,6 +185,34 @@ constexpr cfdo::worker_version make() {
     };
 }
 static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_binding_to_deleted_class)
+// A deployment whose history deleted Legacy in a step already applied.
+constexpr cfdo::deployment make() {
+    return {.version = {.bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
+                                     CFDO_ONLY_IN_CASE(cfdo::durable_object_binding{.name = "LEGACY",
+                                                                                     .class_name = "Legacy"})}},
+            .history = {{.tag = "v1", .new_classes = {"Counter", "Legacy"}},
+                        {.tag = "v2", .deleted_classes = {"Legacy"}}},
+            .deployed_tag = "v2"};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_binding_to_deleted_class_history)
+// The same with a version and the whole history in the context; the twin
+// creates the class again (it starts empty).
+constexpr cfdo::worker_version make() {
+    return {.bindings = {cfdo::durable_object_binding{.name = "LEGACY", .class_name = "Legacy"}}};
+}
+constexpr cfdo::validation_context deployed() {
+    return {.history = cfdo::migration_history{
+                {.tag = "v1", .new_classes = {"Legacy"}},
+                {.tag = "v2", .deleted_classes = {"Legacy"}},
+                CFDO_ONLY_IN_TWIN({.tag = "v3", .new_sqlite_classes = {"Legacy"}}, )}};
+}
+static_assert(cfdo::valid<make, deployed>());
 #endif
 
 #if defined(CFDO_CASE_delete_while_bound)
@@ -272,11 +321,14 @@ static_assert(history::make().size() == 2);
 #endif
 
 #if defined(CFDO_CASE_rename_duplicate)
+// Two renames from Counter in one step; the twin is a chain (Counter to
+// CounterV2, CounterV2 to CounterV3), which one step may hold.
 constexpr cfdo::worker_version make() {
     return {.migrations = cfdo::single_step_migration{
                 .old_tag = "v1", .new_tag = "v2",
                 .renamed_classes = {{.from = "Counter", .to = "CounterV2"},
-                                    {.from = CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("Chat"), .to = "ChatV2"}}}};
+                                    {.from = CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("CounterV2"),
+                                     .to = "CounterV3"}}}};
 }
 static_assert(cfdo::valid<make>());
 #endif
@@ -298,6 +350,19 @@ constexpr cfdo::worker_version make() {
 static_assert(cfdo::valid<make>());
 #endif
 
+#if defined(CFDO_CASE_transfer_script_empty)
+// A transfer that does not say which Worker the class comes from.
+constexpr cfdo::worker_version make() {
+    return {.bindings = {cfdo::durable_object_binding{.name = "SESSION", .class_name = "Session"}},
+            .migrations = cfdo::single_step_migration{
+                .old_tag = "v1", .new_tag = "v2",
+                .transferred_classes = {{.from = "Session",
+                                         .from_script = CFDO_ONLY_IN_CASE("") CFDO_ONLY_IN_TWIN("auth-worker"),
+                                         .to = "Session"}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
 #if defined(CFDO_CASE_migration_tag_duplicate)
 constexpr cfdo::migration_history make() {
     return {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
@@ -307,25 +372,11 @@ static_assert(cfdo::valid<make>());
 #endif
 
 #if defined(CFDO_CASE_deployed_tag_missing)
-// cfdo::valid checks whatever `validate` finds for the factory's type, by
-// argument-dependent lookup: here a deploy plan — the whole history and the
-// tag Cloudflare reports — checked with plan_migrations.
-} // namespace
-namespace deploy {
-struct planned {
-    cfdo::migration_history history;
-    std::optional<std::string_view> deployed_tag;
-};
-constexpr std::vector<cfdo::diagnostic> validate(planned const& p) {
-    std::vector<cfdo::diagnostic> found;
-    (void)cfdo::plan_migrations(p.history, p.deployed_tag, found);
-    return found;
-}
-} // namespace deploy
-namespace {
-// Someone pruned v1 from the history; Cloudflare has v1 deployed.
-constexpr deploy::planned make() {
-    return {.history = {CFDO_ONLY_IN_TWIN({.tag = "v1", .new_sqlite_classes = {"Counter"}}, )
+// A deployment: the whole history, the version, and the tag Cloudflare
+// reports. Someone pruned v1 from the history; Cloudflare has v1 deployed.
+constexpr cfdo::deployment make() {
+    return {.version = {.bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}}},
+            .history = {CFDO_ONLY_IN_TWIN({.tag = "v1", .new_sqlite_classes = {"Counter"}}, )
                         {.tag = "v2", .new_sqlite_classes = {"Chat"}}},
             .deployed_tag = "v1"};
 }
@@ -435,14 +486,16 @@ static_assert(cfdo::valid<make, on_release_day>());
 
 #if defined(CFDO_CASE_compatibility_date_in_future_unchecked)
 // Without a pinned `today` the future date is not checked while compiling:
-// the case must fail on its own mistake, not on the date.
+// the case must fail on its own mistake, not on the date. (The context says
+// first deploy, and nothing about the day.)
 constexpr cfdo::worker_version make() {
     return {.compatibility_date = "9999-12-31",
             .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
             .migrations = cfdo::single_step_migration{
                 .new_tag = "v1", .new_sqlite_classes = {CFDO_ONLY_IN_CASE("Conter") CFDO_ONLY_IN_TWIN("Counter")}}};
 }
-static_assert(cfdo::valid<make>());
+constexpr cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
+static_assert(cfdo::valid<make, first_deploy>());
 #endif
 
 } // namespace
