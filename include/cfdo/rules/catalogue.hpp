@@ -133,7 +133,7 @@ inline constexpr std::array rule_catalogue{
               "a migration transfers objects into class {}, which already exists; the transfer creates it, so do "
               "not create it first"},
     rule_info{"transfer-script-empty", severity::error, 0,
-              "a migration transfers class {} from a Worker it does not name; give from_script"},
+              "a migration transfers objects into class {} from a Worker it does not name; give from_script"},
     rule_info{"transfer-from-self", severity::warning, 0,
               "a migration transfers class {} from this same Worker; within one Worker, use renamed_classes"},
     rule_info{"migration-tag-duplicate", severity::error, 0,

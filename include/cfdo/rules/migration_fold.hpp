@@ -24,8 +24,8 @@
 // checked against.
 //
 // What the fold knows of the classes before the first step is `initial`:
-// `absent` for a whole history, `unknown` for a payload that continues an
-// earlier one (it has an `old_tag`, or no tags at all) — there, a class the
+// `absent` for a whole history, `unknown` for a payload that may continue
+// an earlier one (version_rules.hpp decides which) — there, a class the
 // payload does not create may exist on Cloudflare, and renaming or deleting
 // it is accepted, as Cloudflare would.
 
@@ -33,7 +33,8 @@ namespace cfdo::detail {
 
 struct fold_options {
     class_fate initial = class_fate::absent;
-    /// This Worker's name, when known: a transfer from it is a rename.
+    /// This Worker's name, when known: a transfer from it should have been a
+    /// rename (`transfer-from-self` warns).
     std::optional<std::string_view> script_name;
     /// Keep where each live class was made live (the export rules report
     /// there); off, the fold spends nothing on it.
@@ -201,7 +202,7 @@ private:
         else if (!is_utf8(from))
             report("text-not-utf8", "from", place.location("from"));
         if (std::string_view const from_script = transfer.from_script; from_script.empty())
-            report("transfer-script-empty", transfer.from, place.location("from_script"));
+            report("transfer-script-empty", to, place.location("from_script"));
         else if (!is_utf8(from_script))
             report("text-not-utf8", "from_script", place.location("from_script"));
         else if (options_.script_name && from_script == *options_.script_name)

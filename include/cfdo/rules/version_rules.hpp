@@ -50,7 +50,8 @@ struct validation_context {
     /// The Worker has no Durable Object classes yet: the payload's migrations
     /// are its whole history. Without it (or `history`), a payload without
     /// `old_tag` may follow earlier untagged migrations, which cfdo cannot
-    /// see, so it accepts what such classes would make valid.
+    /// see, so it accepts what such classes would make valid. (A payload
+    /// with `old_tag` continues a deployed history whatever this says.)
     bool first_deploy = false;
 };
 
@@ -190,16 +191,23 @@ constexpr name_table<named> exported_classes(validation_context const& context) 
     return exported;
 }
 
-// The classes left live must be exported by the new version (a class created
-// by new_classes / new_sqlite_classes: 10070; one renamed or transferred in:
-// 10064).
-constexpr void check_live_classes_exported(migration_fold const& fold, name_table<named> const& exported,
-                                           std::vector<diagnostic>& out) {
-    for (auto const& record : fold.classes().records()) {
+// The classes left live must be exported by the new version: a class the
+// upload creates with new_classes / new_sqlite_classes is 10070, any other
+// live class (renamed or transferred in, or already deployed) is 10064.
+// `classes` knows every live class; `created_here`, the steps the upload
+// carries (the same fold when it is all there is).
+constexpr void check_live_classes_exported(migration_fold const& classes, migration_fold const* created_here,
+                                           name_table<named> const& exported, std::vector<diagnostic>& out) {
+    for (auto const& record : classes.classes().records()) {
         if (record.fate != class_fate::live || exported.find(record.name)) continue;
-        out.push_back(make_diagnostic(record.created_by_new_directive ? "new-class-not-exported"
-                                                                      : "live-class-not-exported",
-                                      record.name, fold.where_made_live(record).str()));
+        class_record const* created = nullptr;
+        if (created_here) created = created_here->classes().find(record.name);
+        if (created && created->fate == class_fate::live && created->created_by_new_directive)
+            out.push_back(make_diagnostic("new-class-not-exported", record.name,
+                                          created_here->where_made_live(*created).str()));
+        else
+            out.push_back(make_diagnostic("live-class-not-exported", record.name,
+                                          classes.where_made_live(record).str()));
     }
 }
 
@@ -301,59 +309,70 @@ constexpr void check_payload_tags(migrations const& m, version_layout const& lay
 
 } // namespace detail
 
-/// Every problem of a Worker version: all diagnostics, not only the first,
-/// each with the JSON pointer of what it is about.
-[[nodiscard]] constexpr std::vector<diagnostic> validate(worker_version const& version,
-                                                         validation_context const& context = {},
-                                                         version_layout const& layout = {}) {
-    std::vector<diagnostic> found;
-    detail::check_version_text_encoding(version, layout, found);
-    detail::check_bindings(version, layout, found);
+namespace detail {
+
+// The rules of a version. `report_payload_steps` is false when the payload's
+// migrations come from a history whose problems are reported already (a
+// deployment): they are still folded, to tell what the upload itself does.
+constexpr void check_version(worker_version const& version, validation_context const& context,
+                             version_layout const& layout, bool report_payload_steps, std::vector<diagnostic>& found) {
+    check_version_text_encoding(version, layout, found);
+    check_bindings(version, layout, found);
 
     std::optional<std::string_view> script_name;
     if (context.script_name) script_name = *context.script_name;
     bool const remember = context.exported_classes.has_value();
 
     // The payload's own steps: every directive must apply.
-    std::optional<detail::migration_fold> payload;
-    auto before = detail::earlier_classes::untagged;
+    std::vector<diagnostic> quiet;
+    std::optional<migration_fold> payload;
+    auto before = earlier_classes::untagged;
     if (version.migrations) {
-        detail::check_payload_tags(*version.migrations, layout, found);
-        before = detail::classes_before(*version.migrations, context);
-        payload.emplace(detail::names_mentioned(*version.migrations),
-                        detail::fold_options{detail::initial_fate(before), script_name, remember}, found);
-        detail::for_each_step(*version.migrations, detail::field_location(layout, "migrations"),
-                              [&](auto const& step, detail::json_location where) { payload->apply(step, where); });
+        if (report_payload_steps) check_payload_tags(*version.migrations, layout, found);
+        before = classes_before(*version.migrations, context);
+        payload.emplace(names_mentioned(*version.migrations), fold_options{initial_fate(before), script_name, remember},
+                        report_payload_steps ? found : quiet);
+        for_each_step(*version.migrations, field_location(layout, "migrations"),
+                      [&](auto const& step, json_location where) { payload->apply(step, where); });
     }
 
     // Where bindings find their classes: the whole history when given (its
     // own problems are validate(history)'s to report), a first deploy's
     // nothing, else the payload's steps.
-    std::vector<diagnostic> history_problems;
-    std::optional<detail::migration_fold> history;
+    std::optional<migration_fold> history;
     if (context.history) {
         std::size_t names = 0;
-        for (auto const& step : *context.history) names += detail::names_mentioned(step);
-        history.emplace(names, detail::fold_options{detail::class_fate::absent, script_name, remember},
-                        history_problems);
-        detail::json_location const list(layout.history);
+        for (auto const& step : *context.history) names += names_mentioned(step);
+        history.emplace(names, fold_options{class_fate::absent, script_name, remember}, quiet);
+        json_location const list(layout.history);
         for (std::size_t i = 0; i < context.history->size(); ++i) history->apply((*context.history)[i], list / i);
-        before = detail::earlier_classes::none;
+        before = earlier_classes::none;
     } else if (!payload && context.first_deploy) {
-        history.emplace(0, detail::fold_options{detail::class_fate::absent, script_name, remember}, history_problems);
-        before = detail::earlier_classes::none;
+        history.emplace(0, fold_options{class_fate::absent, script_name, remember}, quiet);
+        before = earlier_classes::none;
     }
     auto const* classes = history ? &*history : payload ? &*payload : nullptr;
+    auto const* uploaded = payload ? &*payload : nullptr;
 
-    detail::check_durable_object_bindings(version, context, layout, classes, payload ? &*payload : nullptr, before,
-                                          found);
+    check_durable_object_bindings(version, context, layout, classes, uploaded, before, found);
     if (context.exported_classes) {
-        auto const exported = detail::exported_classes(context);
-        detail::check_bound_classes_exported(version, context, layout, exported, found);
-        if (classes) detail::check_live_classes_exported(*classes, exported, found);
+        auto const exported = exported_classes(context);
+        check_bound_classes_exported(version, context, layout, exported, found);
+        if (classes) check_live_classes_exported(*classes, uploaded, exported, found);
     }
-    detail::check_modules(version, layout, found);
-    detail::check_compatibility_date(version, context, layout, found);
+    check_modules(version, layout, found);
+    check_compatibility_date(version, context, layout, found);
+}
+
+} // namespace detail
+
+/// Every problem of a Worker version: all diagnostics, not only the first,
+/// each with the JSON pointer of what it is about.
+[[nodiscard]] constexpr std::vector<diagnostic> validate(worker_version const& version,
+                                                         validation_context const& context = {},
+                                                         version_layout const& layout = {}) {
+    std::vector<diagnostic> found;
+    detail::check_version(version, context, layout, true, found);
     return found;
 }
 
