@@ -1167,7 +1167,7 @@ TEST_CASE("transfers: from_script must name a Worker, and the target is created 
           lines{"text-not-utf8 from /migrations/transferred_classes/0/from error",
                 "text-not-utf8 from_script /migrations/transferred_classes/0/from_script error"});
     CHECK(cfdo::message_of(cfdo::make_diagnostic("transfer-script-empty", "Session", "/x")) ==
-          "a migration transfers class 'Session' from a Worker it does not name; give from_script");
+          "a migration transfers objects into class 'Session' from a Worker it does not name; give from_script");
     SECTION("an empty to creates nothing, and its binding says so") {
         CHECK(transferring({.from = "Session", .from_script = "auth-worker", .to = ""}) ==
               lines{"class-name-empty transferred_classes /migrations/transferred_classes/0/to error",
@@ -1634,8 +1634,7 @@ TEST_CASE("bindings are checked against the whole history given in the context",
 }
 
 // With the whole history, the classes that must be exported are the ones it
-// leaves live, not only those the payload mentions; the pointers are into
-// the history.
+// leaves live, not only those the payload mentions.
 TEST_CASE("export rules with the history in the context: every class the history leaves live", "[rules][history]") {
     cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
                                           {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}},
@@ -1648,8 +1647,10 @@ TEST_CASE("export rules with the history in the context: every class the history
         CHECK(diagnostics_of(version, cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{},
                                                                .history = history}) ==
               lines{"live-class-not-exported Tally /migrations/1/renamed_classes/0/to error",
-                    "new-class-not-exported Chat /migrations/2/new_sqlite_classes/0 error"});
-        // The payload alone knows only of Chat, at its own pointer.
+                    "new-class-not-exported Chat /migrations/steps/0/new_sqlite_classes/0 error"});
+        // A class the upload creates is reported where the upload creates it
+        // (10070); one already deployed where the history made it live
+        // (10064). The payload alone knows only of Chat.
         CHECK(diagnostics_of(version, exporting({})) ==
               lines{"new-class-not-exported Chat /migrations/steps/0/new_sqlite_classes/0 error"});
     }
@@ -1657,6 +1658,12 @@ TEST_CASE("export rules with the history in the context: every class the history
         cfdo::validation_context const context{.exported_classes = std::vector<cfdo::text>{"Tally", "Chat"},
                                                .history = history};
         CHECK(diagnostics_of(version, context).empty());
+    }
+    SECTION("a class created by an applied step is already deployed: 10064, not 10070") {
+        auto const up_to_date = cfdo::worker_version{};
+        CHECK(diagnostics_of(up_to_date, cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{"Tally"},
+                                                                  .history = history}) ==
+              lines{"live-class-not-exported Chat /migrations/2/new_sqlite_classes/0 error"});
     }
     SECTION("with no migrations to send, the history still says what must be exported") {
         auto const up_to_date = cfdo::worker_version{.bindings = {durable_object("CHAT", "Chat")}};
@@ -1830,4 +1837,28 @@ TEST_CASE("deployment: checked while compiling", "[rules][deployment]") {
     STATIC_REQUIRE(pruned());
     CHECK(diagnostics_of(counter_deployment_bound_to_old_name()) ==
           lines{"binding-to-renamed-class Counter /version/bindings/0/class_name error"});
+}
+
+// A deployment tells the deletes it will send from those already applied.
+TEST_CASE("deployment: a pending delete is delete-while-bound, an applied one binding-to-deleted-class",
+          "[rules][deployment]") {
+    auto bound_to_counter = [](std::optional<std::string_view> deployed) {
+        cfdo::deployment d{.version = {.bindings = {durable_object("COUNTER", "Counter")}},
+                           .history = {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                       {.tag = "v2", .deleted_classes = {"Counter"}}}};
+        if (deployed) d.deployed_tag = *deployed;
+        return describe(cfdo::validate(d));
+    };
+    CHECK(bound_to_counter(std::nullopt) == lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
+    CHECK(bound_to_counter("v1") == lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
+    CHECK(bound_to_counter("v2") ==
+          lines{"binding-to-deleted-class Counter /version/bindings/0/class_name error"});
+}
+
+TEST_CASE("deployment: a deployed tag with no history at all is a pruned history", "[rules][deployment]") {
+    cfdo::deployment const emptied{.version = {.bindings = {durable_object("COUNTER", "Counter")}},
+                                   .deployed_tag = "v1"};
+    // Not binding-class-not-created: the classes of the pruned steps may exist.
+    CHECK(describe(cfdo::validate(emptied)) == lines{"deployed-tag-missing v1 /deployed_tag error"});
+    CHECK_FALSE(cfdo::payload(emptied).migrations);
 }
