@@ -31,21 +31,18 @@ namespace detail {
 constexpr void check_history(migration_history const& history, json_location const& list,
                              validation_context const& context, std::vector<diagnostic>& found) {
     name_table<named> tags(history.size());
-    std::size_t names = 0;
     for (std::size_t i = 0; i < history.size(); ++i) {
         std::string_view const tag = history[i].tag;
         if (tag.empty()) found.push_back(make_diagnostic("migration-tag-empty", "tag", (list / i / "tag").str()));
         else if (!is_utf8(tag)) found.push_back(make_diagnostic("text-not-utf8", "tag", (list / i / "tag").str()));
         else if (!tags.insert(tag))
             found.push_back(make_diagnostic("migration-tag-duplicate", tag, (list / i / "tag").str()));
-        names += names_mentioned(history[i]);
     }
 
     std::optional<std::string_view> script_name;
     if (context.script_name) script_name = *context.script_name;
-    migration_fold fold(names, fold_options{class_fate::absent, script_name, context.exported_classes.has_value()},
-                        found);
-    for (std::size_t i = 0; i < history.size(); ++i) fold.apply(history[i], list / i);
+    auto const fold = fold_history(
+        history, list, fold_options{class_fate::absent, script_name, context.exported_classes.has_value()}, found);
     if (context.exported_classes) check_live_classes_exported(fold, &fold, exported_classes(context), found);
 }
 

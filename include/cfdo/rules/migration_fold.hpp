@@ -220,6 +220,16 @@ private:
     std::size_t step_number_ = 0;
 };
 
+/// The fold of a whole history, its entries at `list / i`.
+constexpr migration_fold fold_history(migration_history const& history, json_location const& list,
+                                      fold_options options, std::vector<diagnostic>& out) {
+    std::size_t names = 0;
+    for (auto const& entry : history) names += names_mentioned(entry);
+    migration_fold fold(names, options, out);
+    for (std::size_t i = 0; i < history.size(); ++i) fold.apply(history[i], list / i);
+    return fold;
+}
+
 /// Calls `apply(step, location)` for each step of either form, in order.
 template <class Apply>
 constexpr void for_each_step(migrations const& m, json_location where, Apply&& apply) {

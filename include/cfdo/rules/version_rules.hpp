@@ -341,11 +341,8 @@ constexpr void check_version(worker_version const& version, validation_context c
     // nothing, else the payload's steps.
     std::optional<migration_fold> history;
     if (context.history) {
-        std::size_t names = 0;
-        for (auto const& step : *context.history) names += names_mentioned(step);
-        history.emplace(names, fold_options{class_fate::absent, script_name, remember}, quiet);
-        json_location const list(layout.history);
-        for (std::size_t i = 0; i < context.history->size(); ++i) history->apply((*context.history)[i], list / i);
+        history.emplace(fold_history(*context.history, json_location(layout.history),
+                                     fold_options{class_fate::absent, script_name, remember}, quiet));
         before = earlier_classes::none;
     } else if (!payload && context.first_deploy) {
         history.emplace(0, fold_options{class_fate::absent, script_name, remember}, quiet);
