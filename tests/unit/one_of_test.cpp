@@ -46,7 +46,7 @@ TEST_CASE("one_of converts implicitly from each alternative", "[one_of]") {
         CHECK(v.holds<std::string>());
         CHECK_FALSE(v.holds<int>());
         REQUIRE(v.get_if<std::string>() != nullptr);
-        CHECK(*v.get_if<std::string>() == long_string('s'));
+        CHECK(v.get<std::string>() == long_string('s'));
         CHECK(v.get_if<int>() == nullptr);
         CHECK(v.get_if<std::vector<std::string>>() == nullptr);
     }
@@ -55,7 +55,7 @@ TEST_CASE("one_of converts implicitly from each alternative", "[one_of]") {
         CHECK(v.index() == 1);
         CHECK(v.holds<std::vector<std::string>>());
         REQUIRE(v.get_if<std::vector<std::string>>() != nullptr);
-        CHECK(*v.get_if<std::vector<std::string>>() == long_strings());
+        CHECK(v.get<std::vector<std::string>>() == long_strings());
         CHECK(v.get_if<std::string>() == nullptr);
     }
     SECTION("last alternative") {
@@ -63,7 +63,7 @@ TEST_CASE("one_of converts implicitly from each alternative", "[one_of]") {
         CHECK(v.index() == 2);
         CHECK(v.holds<int>());
         REQUIRE(v.get_if<int>() != nullptr);
-        CHECK(*v.get_if<int>() == 42);
+        CHECK(v.get<int>() == 42);
     }
     SECTION("from an lvalue, which is copied") {
         std::string source = long_string('l');
@@ -119,7 +119,7 @@ TEST_CASE("one_of::visit calls the function with the held alternative", "[one_of
     }
     SECTION("get_if on a mutable value gives write access") {
         value v = 1;
-        *v.get_if<int>() = 5;
+        v.get<int>() = 5;
         CHECK(describe(v) == "int:5");
     }
     SECTION("binding helpers visit every kind") {
@@ -136,9 +136,9 @@ TEST_CASE("one_of copies and moves between different alternatives", "[one_of]") 
     SECTION("copy construction is deep") {
         value original = long_strings();
         value copy = original;
-        original.get_if<std::vector<std::string>>()->push_back(long_string('z'));
+        original.get<std::vector<std::string>>().push_back(long_string('z'));
         CHECK(describe(copy) == describe(value(long_strings())));
-        CHECK(copy.get_if<std::vector<std::string>>()->size() == 3);
+        CHECK(copy.get<std::vector<std::string>>().size() == 3);
     }
     SECTION("move construction takes the value") {
         value original = long_string('m');
@@ -152,7 +152,7 @@ TEST_CASE("one_of copies and moves between different alternatives", "[one_of]") 
         target = source;
         CHECK(target.index() == 1);
         CHECK(describe(target) == describe(source));
-        CHECK(*source.get_if<std::vector<std::string>>() == long_strings());
+        CHECK(source.get<std::vector<std::string>>() == long_strings());
     }
     SECTION("copy assignment from the same alternative") {
         value target = long_string('t');

@@ -203,10 +203,14 @@ std::optional<required<Field, T>> decode(boost::json::value const& v, decoding& 
 
 template <class T>
 std::optional<std::optional<T>> decode(boost::json::value const& v, decoding& ctx, type_tag<std::optional<T>>) {
-    if (v.is_null()) return std::optional<T>{};
+    // Built in place: GCC 12 at -O2 warns that a returned optional<optional<T>>
+    // "may be used uninitialized" when built from a temporary optional.
+    std::optional<std::optional<T>> decoded(std::in_place);
+    if (v.is_null()) return decoded;
     auto inner = decode(v, ctx, type_tag<T>{});
     if (!inner) return std::nullopt;
-    return std::optional<T>(std::move(*inner));
+    decoded->emplace(std::move(*inner));
+    return decoded;
 }
 
 template <class T>

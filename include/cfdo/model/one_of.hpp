@@ -198,7 +198,7 @@ public:
         requires(std::equality_comparable<Alternatives> && ...)
     {
         return a.index_ == b.index_ && a.visit([&](auto const& held) {
-            return held == *b.template get_if<std::remove_cvref_t<decltype(held)>>();
+            return held == b.template get<std::remove_cvref_t<decltype(held)>>();
         });
     }
 
