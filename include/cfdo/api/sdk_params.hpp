@@ -11,7 +11,6 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
-#include <algorithm>
 #include <initializer_list>
 #include <optional>
 #include <string_view>
@@ -52,17 +51,6 @@ inline boost::json::value without_keys(boost::json::object const& object, std::i
     return rest;
 }
 
-inline void report_unknown_keys(boost::json::object const& object, std::initializer_list<std::string_view> known,
-                                decoding& ctx) {
-    if (!ctx.options.unknown_fields) return;
-    for (auto const& entry : object) {
-        std::string_view const key(entry.key().data(), entry.key().size());
-        if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-        auto inside = ctx.enter(key);
-        ctx.options.unknown_fields->push_back(ctx.path);
-    }
-}
-
 template <class T>
 std::optional<T> decode_key(boost::json::object const& object, std::string_view key, decoding& ctx) {
     if (auto const* found = object.if_contains(key)) {
@@ -95,7 +83,12 @@ inline std::optional<upload_script> decode(boost::json::value const& v, decoding
     auto metadata = decode_key<worker_version>(*object, "metadata", ctx);
     auto files = decode_key<std::vector<worker_module>>(*object, "files", ctx);
     if (ctx.error) return std::nullopt;
-    report_unknown_keys(*object, {"account_id", "script_name", "metadata", "files"}, ctx);
+    report_unknown_keys(
+        *object,
+        [](std::string_view key) {
+            return key == "account_id" || key == "script_name" || key == "metadata" || key == "files";
+        },
+        ctx);
     if (!metadata->modules.empty()) {
         auto inside = ctx.enter("metadata");
         auto modules = ctx.enter("modules");

@@ -246,6 +246,18 @@ using member_type = std::remove_cvref_t<decltype(std::declval<T&>().*Descriptor:
 template <class T>
 using described_members = boost::describe::describe_members<T, boost::describe::mod_public>;
 
+// Reports, when asked to, each key of `object` that `is_known` refuses.
+template <class IsKnown>
+void report_unknown_keys(boost::json::object const& object, IsKnown is_known, decoding& ctx) {
+    if (!ctx.options.unknown_fields) return;
+    for (auto const& entry : object) {
+        std::string_view const key(entry.key().data(), entry.key().size());
+        if (is_known(key)) continue;
+        auto inside = ctx.enter(key);
+        ctx.options.unknown_fields->push_back(ctx.path);
+    }
+}
+
 template <class T>
 bool is_known_key(std::string_view key) {
     if constexpr (has_type_constant<T>)
@@ -291,14 +303,7 @@ std::optional<T> decode(boost::json::value const& v, decoding& ctx, type_tag<T>)
     });
     if (ctx.error) return std::nullopt;
 
-    if (ctx.options.unknown_fields) {
-        for (auto const& entry : *object) {
-            std::string_view const key(entry.key().data(), entry.key().size());
-            if (is_known_key<T>(key)) continue;
-            auto inside = ctx.enter(key);
-            ctx.options.unknown_fields->push_back(ctx.path);
-        }
-    }
+    report_unknown_keys(*object, is_known_key<T>, ctx);
     return std::apply([](auto&&... values) { return T{std::move(*values)...}; }, std::move(decoded));
 }
 

@@ -8,15 +8,24 @@
 
 namespace cfdo {
 
-/// Appends `/token` to a JSON pointer (RFC 6901), escaping `~` as `~0` and
-/// `/` as `~1`.
+/// Appends `token` to a JSON pointer being built in `pointer` (a
+/// `std::string`, or a `cfdo::text` in a constant expression), escaping `~`
+/// as `~0` and `/` as `~1` (RFC 6901). The '/' before it is the caller's.
+template <class Pointer>
+constexpr void append_escaped_pointer_token(Pointer& pointer, std::string_view token) {
+    for (auto special = token.find_first_of("~/"); special != std::string_view::npos;
+         special = token.find_first_of("~/")) {
+        pointer += token.substr(0, special);
+        pointer += std::string_view(token[special] == '~' ? "~0" : "~1");
+        token.remove_prefix(special + 1);
+    }
+    pointer += token;
+}
+
+/// Appends `/token` to a JSON pointer, the token escaped.
 inline void append_pointer_token(std::string& pointer, std::string_view token) {
     pointer.push_back('/');
-    for (char const c : token) {
-        if (c == '~') pointer += "~0";
-        else if (c == '/') pointer += "~1";
-        else pointer.push_back(c);
-    }
+    append_escaped_pointer_token(pointer, token);
 }
 
 } // namespace cfdo

@@ -13,7 +13,6 @@
 #include <cfdo/rules/version_rules.hpp>
 #include <cfdo/support/utf8.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -33,10 +32,9 @@ constexpr void check_history(migration_history const& history, json_location con
     name_table<named> tags(history.size());
     for (std::size_t i = 0; i < history.size(); ++i) {
         std::string_view const tag = history[i].tag;
-        if (tag.empty()) found.push_back(make_diagnostic("migration-tag-empty", "tag", (list / i / "tag").str()));
-        else if (!is_utf8(tag)) found.push_back(make_diagnostic("text-not-utf8", "tag", (list / i / "tag").str()));
-        else if (!tags.insert(tag))
-            found.push_back(make_diagnostic("migration-tag-duplicate", tag, (list / i / "tag").str()));
+        auto const where = list / i / "tag";
+        if (check_tag_text(tag, "tag", where, found) && !tags.insert(tag))
+            found.push_back(make_diagnostic("migration-tag-duplicate", tag, where.str()));
     }
 
     std::optional<std::string_view> script_name;
@@ -44,6 +42,13 @@ constexpr void check_history(migration_history const& history, json_location con
     auto const fold = fold_history(
         history, list, fold_options{class_fate::absent, script_name, context.exported_classes.has_value()}, found);
     if (context.exported_classes) check_live_classes_exported(fold, &fold, exported_classes(context), found);
+}
+
+// The index of the entry tagged `tag`, or nothing.
+constexpr std::optional<std::size_t> index_of_tag(migration_history const& history, std::string_view tag) {
+    for (std::size_t i = 0; i < history.size(); ++i)
+        if (history[i].tag == tag) return i;
+    return std::nullopt;
 }
 
 } // namespace detail
@@ -76,17 +81,12 @@ constexpr void check_history(migration_history const& history, json_location con
     if (history.empty()) return std::nullopt;
     std::size_t first_to_send = 0;
     if (deployed_tag) {
-        std::size_t deployed = history.size();
-        for (std::size_t i = 0; i < history.size(); ++i)
-            if (history[i].tag == *deployed_tag) {
-                deployed = i;
-                break;
-            }
-        if (deployed == history.size()) {
+        auto const deployed = detail::index_of_tag(history, *deployed_tag);
+        if (!deployed) {
             out.push_back(make_diagnostic("deployed-tag-missing", *deployed_tag, "/migrations"));
             return std::nullopt;
         }
-        first_to_send = deployed + 1;
+        first_to_send = *deployed + 1;
     }
     if (first_to_send >= history.size()) return std::nullopt;
 
@@ -127,9 +127,8 @@ constexpr void check_history(migration_history const& history, json_location con
     // A deployed tag the history lacks means the history was pruned: it is
     // no whole history, so the version is checked as one that continues
     // after the deployed tag, over classes cfdo cannot see.
-    bool const tag_known = !d.deployed_tag || d.deployed_tag->empty() ||
-                           std::any_of(d.history.begin(), d.history.end(),
-                                       [&](tagged_migration const& m) { return m.tag == *d.deployed_tag; });
+    bool const tag_known =
+        !d.deployed_tag || d.deployed_tag->empty() || detail::index_of_tag(d.history, *d.deployed_tag);
     if (!tag_known) found.push_back(make_diagnostic("deployed-tag-missing", *d.deployed_tag, "/deployed_tag"));
     else context.history = d.history;
 

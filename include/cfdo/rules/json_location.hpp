@@ -3,6 +3,7 @@
 #ifndef CFDO_RULES_JSON_LOCATION_HPP_INCLUDED
 #define CFDO_RULES_JSON_LOCATION_HPP_INCLUDED
 
+#include <cfdo/json/pointer.hpp>
 #include <cfdo/model/text.hpp>
 
 #include <array>
@@ -46,14 +47,7 @@ public:
                 append_decimal(pointer, segments_[i].index);
                 continue;
             }
-            std::string_view key = segments_[i].key;
-            for (auto special = key.find_first_of("~/"); special != std::string_view::npos;
-                 special = key.find_first_of("~/")) {
-                pointer += key.substr(0, special);
-                pointer += key[special] == '~' ? "~0" : "~1";
-                key.remove_prefix(special + 1);
-            }
-            pointer += key;
+            append_escaped_pointer_token(pointer, segments_[i].key);
         }
         return pointer;
     }

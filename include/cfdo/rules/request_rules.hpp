@@ -27,20 +27,13 @@ namespace cfdo {
 
 namespace detail {
 
-template <class Operation>
-constexpr text parameter_pointer(std::string_view member) {
-    text pointer("/");
-    pointer += json_key<Operation>(member);
-    return pointer;
-}
-
 // Every `{parameter}` of the operation's route must stay exactly one path
 // segment.
 template <class Operation>
 constexpr void check_path_parameters(Operation const& op, std::vector<diagnostic>& out) {
     for_each_path_parameter(op, [&](std::string_view member, std::string_view value) {
         auto report = [&](std::string_view rule) {
-            out.push_back(make_diagnostic(rule, member, parameter_pointer<Operation>(member)));
+            out.push_back(make_diagnostic(rule, member, (json_location() / json_key<Operation>(member)).str()));
         };
         if (value.empty()) return report("path-parameter-empty");
         if (value.find('/') != std::string_view::npos) report("path-parameter-slash");
@@ -62,7 +55,7 @@ template <class Operation>
 constexpr void check_range(std::string_view rule, std::string_view member, std::optional<std::uint32_t> value,
                            std::uint32_t minimum, std::uint32_t maximum, std::vector<diagnostic>& out) {
     if (value && (*value < minimum || *value > maximum))
-        out.push_back(make_diagnostic(rule, member, parameter_pointer<Operation>(member)));
+        out.push_back(make_diagnostic(rule, member, (json_location() / json_key<Operation>(member)).str()));
 }
 
 // In the multipart upload each module is a part named after it: it cannot be

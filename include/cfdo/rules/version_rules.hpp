@@ -295,16 +295,21 @@ constexpr void check_version_text_encoding(worker_version const& version, versio
         });
 }
 
-// A tag that is present must say something, in UTF-8.
+// A tag must say something, in UTF-8; false (and reported) when it does not.
+// `key` is the tag's field, the subject of the report.
+constexpr bool check_tag_text(std::string_view tag, std::string_view key, json_location const& where,
+                              std::vector<diagnostic>& out) {
+    if (tag.empty()) out.push_back(make_diagnostic("migration-tag-empty", key, where.str()));
+    else if (!is_utf8(tag)) out.push_back(make_diagnostic("text-not-utf8", key, where.str()));
+    else return true;
+    return false;
+}
+
+// The payload's tags, when present.
 constexpr void check_payload_tags(migrations const& m, version_layout const& layout, std::vector<diagnostic>& out) {
     auto const where = field_location(layout, "migrations");
-    auto check = [&](std::optional<text> const& tag, std::string_view key) {
-        if (!tag) return;
-        if (tag->empty()) out.push_back(make_diagnostic("migration-tag-empty", key, (where / key).str()));
-        else if (!is_utf8(*tag)) out.push_back(make_diagnostic("text-not-utf8", key, (where / key).str()));
-    };
-    check(old_tag_of(m), "old_tag");
-    check(new_tag_of(m), "new_tag");
+    if (auto const& tag = old_tag_of(m)) check_tag_text(*tag, "old_tag", where / "old_tag", out);
+    if (auto const& tag = new_tag_of(m)) check_tag_text(*tag, "new_tag", where / "new_tag", out);
 }
 
 } // namespace detail
