@@ -1,12 +1,16 @@
 # Fails when an error rule of the catalogue has no compile-fail case: every
 # rule id `a-b-c` of severity error needs a case named `a_b_c` (or starting
 # with `a_b_c_`) registered from rules.cpp in this folder's CMakeLists.txt.
+# The `config-*` rules, about the shape of a configuration file, have no
+# compile-time form (the typed model cannot have a wrong shape): tests/cli
+# has a fixture for each instead.
 #
 #   cmake -D CATALOGUE=<catalogue.hpp> -D CASES=<CMakeLists.txt> -P every_error_rule_has_a_case.cmake
 cmake_minimum_required(VERSION 3.25)
 file(READ "${CATALOGUE}" catalogue)
 file(READ "${CASES}" cases)
 string(REGEX MATCHALL "rule_info\\{\"[a-z0-9-]+\", severity::error" error_rules "${catalogue}")
+list(FILTER error_rules EXCLUDE REGEX "\"config-")
 set(missing "")
 foreach(entry IN LISTS error_rules)
     string(REGEX REPLACE "rule_info\\{\"([a-z0-9-]+)\".*" "\\1" rule "${entry}")

@@ -5,6 +5,8 @@
 
 #include <cfdo/api/multipart.hpp>
 #include <cfdo/api/route.hpp>
+#include <cfdo/support/base64.hpp>
+#include <cfdo/support/utf8.hpp>
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
@@ -108,7 +110,9 @@ struct request {
 
 /// The request as JSON — `{"method", "path", "query", "headers", "body"}` —
 /// for printing and for comparing with what another client sends. A JSON
-/// body appears as its value, a multipart body as its raw text.
+/// body appears as its value, a multipart body as its raw text; a multipart
+/// body that is not UTF-8 text (a WebAssembly module, say), which no JSON
+/// string can carry, appears instead as `"body_base64"`, its bytes in base64.
 [[nodiscard]] inline boost::json::value to_json(request const& r) {
     boost::json::object out;
     out["method"] = to_string(r.method);
@@ -118,8 +122,13 @@ struct request {
     auto& headers = out["headers"].emplace_object();
     for (auto const& h : r.headers) headers[h.name] = h.value;
     if (auto const* json = std::get_if<json_body>(&r.body)) out["body"] = json->value;
-    else if (auto const* multipart = std::get_if<multipart_body>(&r.body)) out["body"] = multipart->bytes();
-    else out["body"] = nullptr;
+    else if (auto const* multipart = std::get_if<multipart_body>(&r.body)) {
+        auto bytes = multipart->bytes();
+        if (is_utf8(bytes)) out["body"] = std::move(bytes);
+        else out["body_base64"] = base64_encode(bytes);
+    } else {
+        out["body"] = nullptr;
+    }
     return out;
 }
 

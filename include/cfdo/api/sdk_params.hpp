@@ -9,6 +9,7 @@
 #include <cfdo/model/worker_version.hpp>
 
 #include <boost/json/object.hpp>
+#include <boost/mp11/list.hpp>
 #include <boost/json/value.hpp>
 
 #include <initializer_list>
@@ -30,6 +31,9 @@
 // member by member.
 
 namespace cfdo {
+
+/// Every operation with an SDK method, for dispatching on the method's name.
+using sdk_operations = boost::mp11::mp_list<list_namespaces, list_objects, create_version, upload_script>;
 
 /// The SDK method path of each operation.
 template <class Operation>

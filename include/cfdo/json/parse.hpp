@@ -30,11 +30,27 @@ struct json_syntax_error {
     }
 };
 
-/// Parses one JSON text, refusing nesting deeper than `json_max_depth` and
-/// anything but whitespace after the value.
-[[nodiscard]] inline expected<boost::json::value, json_syntax_error> parse_json(std::string_view json) {
+/// What a JSON text may contain beyond RFC 8259: wrangler's `.jsonc`
+/// configurations allow both (as VS Code's JSON with comments does).
+struct json_extensions {
+    /// `// line` and `/* block */` comments.
+    bool comments = false;
+    /// A comma after the last element of an array or object.
+    bool trailing_commas = false;
+};
+
+/// JSON with comments and trailing commas, as in `wrangler.jsonc`.
+inline constexpr json_extensions jsonc{.comments = true, .trailing_commas = true};
+
+/// Parses one JSON text, refusing nesting deeper than `json_max_depth`,
+/// invalid UTF-8, and anything but whitespace (or, with `extensions`, comments)
+/// after the value.
+[[nodiscard]] inline expected<boost::json::value, json_syntax_error> parse_json(std::string_view json,
+                                                                                json_extensions extensions = {}) {
     boost::json::parse_options options;
     options.max_depth = json_max_depth;
+    options.allow_comments = extensions.comments;
+    options.allow_trailing_commas = extensions.trailing_commas;
     boost::json::parser parser({}, options);
     std::error_code ec;
     std::size_t const consumed = parser.write(json.data(), json.size(), ec);

@@ -173,6 +173,29 @@ inline constexpr std::array rule_catalogue{
               "compatibility_date {} is not a day of the calendar; give a real date"},
     rule_info{"compatibility-date-in-future", severity::error, 0,
               "compatibility_date {} is in the future; Cloudflare accepts dates up to today"},
+
+    // The shape of a wrangler configuration (wrangler.toml / .json / .jsonc),
+    // as wrangler itself checks it. Only <cfdo/wrangler/read_config.hpp>
+    // reports these: the typed model cannot have the wrong shape, so they
+    // have no compile-time form; tests/cli has a fixture for each. The
+    // subject is wrangler's own spelling of the field, e.g.
+    // durable_objects.bindings[0].class_name.
+    rule_info{"config-not-an-object", severity::error, 0, "{} should be an object (a TOML table)"},
+    rule_info{"config-not-an-array", severity::error, 0, "{} should be an array"},
+    rule_info{"config-not-a-string", severity::error, 0, "{} should be a string"},
+    rule_info{"config-not-a-boolean", severity::error, 0, "{} should be a boolean"},
+    rule_info{"config-field-missing", severity::error, 0, "{} is required; add it"},
+    rule_info{"config-rename-not-from-to", severity::error, 0,
+              "{} should be an object with string fields from and to"},
+    rule_info{"config-transfer-not-from-to", severity::error, 0,
+              "{} should be an object with string fields from, from_script and to"},
+    rule_info{"config-field-unknown", severity::warning, 0,
+              "{} is not a field wrangler knows here, so it is ignored; check its spelling"},
+    rule_info{"config-environment-missing", severity::error, 0,
+              "{} is not in the configuration; add the environment under env, or check its name"},
+    rule_info{"config-durable-objects-not-inherited", severity::warning, 0,
+              "Durable Object binding {} is at the top level but not in this environment: durable_objects is not "
+              "inherited, so the environment's Worker does not get it; repeat it under the environment"},
 };
 
 /// The catalogue entry of `id`, or a null pointer for an unknown id.

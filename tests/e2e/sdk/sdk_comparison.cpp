@@ -19,8 +19,10 @@
 #include <boost/json.hpp>
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -101,6 +103,52 @@ cfdo::request cfdo_request(boost::json::value const& params) {
     return std::move(*built);
 }
 
+// What `cfdo request FILE` prints for a case, normalized as the SDK's record
+// is (its query as decoded values: the tool prints no encoded target).
+boost::json::value cli_request(char const* cli, std::string const& name, boost::json::value const& entry) {
+    auto const file = std::filesystem::temp_directory_path() / ("cfdo-sdk-case-" + name + ".json");
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << boost::json::serialize(
+            boost::json::object{{"operation", entry.at("operation")}, {"params", entry.at("params")}});
+    }
+    std::string const command = std::string("\"") + cli + "\" request \"" + file.string() + "\"";
+    std::string printed;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    char buffer[65536];
+    for (std::size_t read; (read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) printed.append(buffer, read);
+    int const status = pclose(pipe);
+    std::filesystem::remove(file);
+    INFO("cfdo request printed:\n" << printed);
+    REQUIRE(status == 0);
+
+    auto const request = cfdo::parse_json(printed).value().as_object();
+    boost::json::object out;
+    out["method"] = request.at("method");
+    out["path"] = request.at("path");
+    out["query"] = request.at("query");
+    // A multipart body is printed as its text, or in base64 when its bytes
+    // are not UTF-8.
+    auto const multipart = [&](std::string_view bytes) {
+        auto const& content_type = request.at("headers").as_object().at("Content-Type").as_string();
+        return normalized_multipart(bytes, content_type);
+    };
+    if (auto const* base64 = request.if_contains("body_base64")) {
+        out["body"] = multipart(cfdo::base64_decode(base64->as_string()).value());
+        return out;
+    }
+    auto const& body = request.at("body");
+    if (body.is_string()) {
+        out["body"] = multipart(body.as_string());
+    } else if (body.is_null()) {
+        out["body"] = nullptr;
+    } else {
+        out["body"] = {{"json", body}};
+    }
+    return out;
+}
+
 cfdo::request cfdo_request(std::string_view operation, boost::json::value const& params) {
     if (operation == cfdo::sdk_method<cfdo::list_namespaces>) return cfdo_request<cfdo::list_namespaces>(params);
     if (operation == cfdo::sdk_method<cfdo::list_objects>) return cfdo_request<cfdo::list_objects>(params);
@@ -135,6 +183,33 @@ TEST_CASE("cfdo sends what Cloudflare's SDK sends, for every case", "[e2e][sdk]"
             auto const ours = normalized(cfdo_request(operation, entry.at("params")));
             INFO("cfdo:\n" << cfdo::pretty_json(ours) << "\nSDK:\n" << cfdo::pretty_json(sdk->second));
             CHECK(ours == sdk->second);
+        }
+    }
+}
+
+TEST_CASE("`cfdo request` prints what Cloudflare's SDK sends, for every case", "[e2e][sdk][cli]") {
+    char const* const cli = std::getenv("CFDO_CLI");
+    if (!cli) FAIL("CFDO_CLI is not set (run this test through ctest)");
+    auto const cases = read_json_file("CFDO_SDK_CASES");
+    auto const captured = read_json_file("CFDO_SDK_REQUESTS");
+
+    std::map<std::string, boost::json::value> sdk_requests;
+    for (auto const& record : captured.as_array()) {
+        auto sdk = normalized_sdk(record).as_object();
+        auto const name = boost::json::value_to<std::string>(sdk["name"]);
+        sdk.erase("name");
+        sdk.erase("encoded_query");
+        sdk_requests[name] = std::move(sdk);
+    }
+    REQUIRE(sdk_requests.size() == cases.as_array().size());
+
+    for (auto const& entry : cases.as_array()) {
+        auto const name = boost::json::value_to<std::string>(entry.at("name"));
+        DYNAMIC_SECTION(name) {
+            auto const ours = cli_request(cli, name, entry);
+            auto const& sdk = sdk_requests.at(name);
+            INFO("cfdo request:\n" << cfdo::pretty_json(ours) << "\nSDK:\n" << cfdo::pretty_json(sdk));
+            CHECK(ours == sdk);
         }
     }
 }

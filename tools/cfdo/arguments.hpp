@@ -1,0 +1,75 @@
+// The command line of the cfdo tool: `cfdo COMMAND [OPTION VALUE]... OPERAND`.
+#ifndef CFDO_TOOLS_ARGUMENTS_HPP_INCLUDED
+#define CFDO_TOOLS_ARGUMENTS_HPP_INCLUDED
+
+#include <cfdo/support/expected.hpp>
+
+#include <algorithm>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cfdo::tool {
+
+/// What the process exits with: scripts tell these apart.
+enum exit_status : int {
+    /// Nothing breaks an error rule (warnings allowed).
+    valid = 0,
+    /// An error rule is broken: the diagnostics say which.
+    rule_violations = 1,
+    /// The input is unusable: no such file, not JSON/TOML, not a
+    /// configuration or request, or a wrong command line.
+    unusable_input = 2,
+};
+
+/// A command's options (each taking one value) and operands.
+struct arguments {
+    std::map<std::string, std::string, std::less<>> options;
+    std::vector<std::string> operands;
+
+    [[nodiscard]] std::optional<std::string> option(std::string_view name) const {
+        if (auto const found = options.find(name); found != options.end()) return found->second;
+        return std::nullopt;
+    }
+};
+
+/// Splits `args` into options (`--name value` or `--name=value`, each at
+/// most once, among `known`) and operands; `--` ends the options.
+[[nodiscard]] inline expected<arguments, std::string> parse_arguments(std::span<char* const> args,
+                                                                      std::initializer_list<std::string_view> known) {
+    arguments parsed;
+    bool options_ended = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view const arg = args[i];
+        if (options_ended || !arg.starts_with("--") || arg == "-") {
+            parsed.operands.emplace_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            options_ended = true;
+            continue;
+        }
+        auto const equals = arg.find('=');
+        std::string const name(arg.substr(0, equals));
+        if (std::find(known.begin(), known.end(), name) == known.end())
+            return unexpected("unknown option " + name);
+        std::string value;
+        if (equals != std::string_view::npos) {
+            value = arg.substr(equals + 1);
+        } else if (i + 1 < args.size()) {
+            value = args[++i];
+        } else {
+            return unexpected("option " + name + " needs a value");
+        }
+        if (!parsed.options.emplace(name, std::move(value)).second) return unexpected("option " + name + " is given twice");
+    }
+    return parsed;
+}
+
+} // namespace cfdo::tool
+
+#endif

@@ -1,0 +1,39 @@
+#include "commands.hpp"
+#include "report.hpp"
+#include "worker_from_config.hpp"
+
+#include <cfdo/json/pretty.hpp>
+#include <cfdo/json/to_json.hpp>
+
+#include <iostream>
+
+namespace cfdo::tool {
+
+int plan_command(std::span<char* const> args) {
+    auto parsed = parse_arguments(args, {"--deployed-tag", "--env"});
+    if (!parsed || parsed->operands.size() != 1) {
+        if (!parsed) std::cerr << "cfdo plan: " << parsed.error() << '\n';
+        std::cerr << "usage: cfdo plan [--deployed-tag TAG] [--env NAME] FILE\n";
+        return unusable_input;
+    }
+    auto const& path = parsed->operands.front();
+    auto reading = read_configuration(path, *parsed);
+    if (!reading) return unusable_input;
+
+    auto diagnostics = std::move(reading->diagnostics);
+    auto const options = check_options_of(*parsed);
+    if (reading->worker) {
+        auto found = wrangler::check(*reading->worker, options);
+        diagnostics.insert(diagnostics.end(), found.begin(), found.end());
+    }
+    // Diagnostics go to standard error: standard output is the plan alone,
+    // ready to be piped.
+    print_text(std::cerr, path, diagnostics);
+    if (has_errors(diagnostics)) return rule_violations;
+    // null: everything is deployed, there are no migrations to send.
+    auto const plan = wrangler::plan(*reading->worker, options);
+    std::cout << (plan ? pretty_json(to_json(*plan)) : std::string("null")) << '\n';
+    return valid;
+}
+
+} // namespace cfdo::tool

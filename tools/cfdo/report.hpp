@@ -1,0 +1,50 @@
+// How the cfdo tool prints diagnostics.
+#ifndef CFDO_TOOLS_REPORT_HPP_INCLUDED
+#define CFDO_TOOLS_REPORT_HPP_INCLUDED
+
+#include <cfdo/rules/catalogue.hpp>
+#include <cfdo/rules/diagnostic.hpp>
+#include <cfdo/support/printable.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+namespace cfdo::tool {
+
+/// One compiler-like line per diagnostic, `FILE:PATH: error[rule-id]:
+/// message`, which editors and CI annotators can pick up. Everything that
+/// came from the input is printed with control bytes escaped.
+inline void print_text(std::ostream& out, std::string_view file, std::vector<diagnostic> const& diagnostics) {
+    for (auto const& d : diagnostics)
+        out << printable(file) << ':' << printable(d.path) << ": " << to_string(d.level) << '[' << d.rule
+            << "]: " << message_of(d) << '\n';
+}
+
+/// The diagnostics as a JSON array of {rule, severity, path, subject,
+/// message, cloudflare_code}; cloudflare_code is null when no Cloudflare
+/// error code is known for the rule.
+[[nodiscard]] inline boost::json::array diagnostics_json(std::vector<diagnostic> const& diagnostics) {
+    boost::json::array out;
+    out.reserve(diagnostics.size());
+    for (auto const& d : diagnostics) {
+        auto const* rule = find_rule(d.rule);
+        boost::json::object entry;
+        entry["rule"] = d.rule;
+        entry["severity"] = to_string(d.level);
+        entry["path"] = std::string_view(d.path);
+        entry["subject"] = std::string_view(d.subject);
+        entry["message"] = message_of(d);
+        if (rule && rule->cloudflare_code != 0) entry["cloudflare_code"] = rule->cloudflare_code;
+        else entry["cloudflare_code"] = nullptr;
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
+} // namespace cfdo::tool
+
+#endif

@@ -1,0 +1,89 @@
+#include "commands.hpp"
+#include "arguments.hpp"
+#include "input_file.hpp"
+#include "report.hpp"
+
+#include <cfdo/api/make_request.hpp>
+#include <cfdo/api/request.hpp>
+#include <cfdo/api/sdk_params.hpp>
+#include <cfdo/json/from_json.hpp>
+#include <cfdo/json/pretty.hpp>
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/utility.hpp>
+
+#include <iostream>
+#include <optional>
+#include <string>
+
+namespace cfdo::tool {
+namespace {
+
+/// Reads `params` as `Operation`'s SDK params, checks it with every rule and
+/// prints its request; diagnostics go to standard error, with paths under
+/// `/params` of the request file.
+template <class Operation>
+int print_request(std::string const& path, boost::json::value const& params) {
+    std::vector<std::string> unknown;
+    auto operation = from_json<Operation>(params, decode_options{.unknown_fields = &unknown});
+    if (!operation) {
+        std::cerr << printable(path) << ":/params" << printable(operation.error().path)
+                  << ": error: " << printable(operation.error().message) << '\n';
+        return rule_violations;
+    }
+    // A parameter cfdo does not know would be sent by the SDK and dropped by
+    // cfdo: the two requests would differ, so it is an error, not noise.
+    for (auto const& pointer : unknown)
+        std::cerr << printable(path) << ":/params" << printable(pointer)
+                  << ": error: cfdo does not know this parameter of " << sdk_method<Operation>
+                  << ", so its request would not carry it\n";
+    auto diagnostics = validate(*operation);
+    for (auto& d : diagnostics) d.path = text("/params" + std::string(d.path));
+    print_text(std::cerr, path, diagnostics);
+    if (!unknown.empty() || has_errors(diagnostics)) return rule_violations;
+    std::cout << pretty_json(to_json(make_request(*operation))) << '\n';
+    return valid;
+}
+
+} // namespace
+
+int request_command(std::span<char* const> args) {
+    auto parsed = parse_arguments(args, {});
+    if (!parsed || parsed->operands.size() != 1) {
+        if (!parsed) std::cerr << "cfdo request: " << parsed.error() << '\n';
+        std::cerr << "usage: cfdo request FILE   (FILE: {\"operation\": SDK method, \"params\": SDK params}; - for "
+                     "standard input)\n";
+        return unusable_input;
+    }
+    auto const& path = parsed->operands.front();
+    auto value = read_value(path, file_format::json);
+    if (!value) {
+        std::cerr << "cfdo: " << printable(value.error().message) << '\n';
+        return unusable_input;
+    }
+    auto const* request_file = value->if_object();
+    auto const* operation = request_file ? request_file->if_contains("operation") : nullptr;
+    auto const* params = request_file ? request_file->if_contains("params") : nullptr;
+    if (!operation || !operation->is_string() || !params || !params->is_object()) {
+        std::cerr << "cfdo: " << printable(path)
+                  << ": not a request file: expected {\"operation\": \"<SDK method>\", \"params\": {...}}\n";
+        return unusable_input;
+    }
+
+    std::optional<int> status;
+    std::string known;
+    // Operations cannot be default-constructed (they have required fields):
+    // iterate over their identities.
+    using namespace boost::mp11;
+    mp_for_each<mp_transform<mp_identity, sdk_operations>>([&]<class Operation>(mp_identity<Operation>) {
+        known += "\n  " + std::string(sdk_method<Operation>);
+        if (!status && operation->get_string() == sdk_method<Operation>)
+            status = print_request<Operation>(path, *params);
+    });
+    if (status) return *status;
+    std::cerr << "cfdo: " << printable(path) << ": unknown operation \"" << printable(operation->get_string())
+              << "\"; cfdo knows:" << known << '\n';
+    return unusable_input;
+}
+
+} // namespace cfdo::tool
