@@ -42,4 +42,9 @@
 #include <cfdo/api/sdk_params.hpp>
 #include <cfdo/api/transport.hpp>
 
+// Wrangler configurations (parsed by you: JSON, JSONC or TOML), read and checked.
+#include <cfdo/wrangler/check_config.hpp>
+#include <cfdo/wrangler/config_path.hpp>
+#include <cfdo/wrangler/read_config.hpp>
+
 #endif
