@@ -11,6 +11,7 @@
 #include <cfdo/rules/history_rules.hpp>
 #include <cfdo/rules/request_rules.hpp>
 #include <cfdo/rules/version_rules.hpp>
+#include <cfdo/wrangler/read_config.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -95,6 +96,11 @@ lines diagnostics_of(cfdo::migration_history const& history, cfdo::validation_co
 
 lines diagnostics_of(cfdo::deployment const& d, cfdo::validation_context const& context = {}) {
     return describe(cfdo::validate(d, context));
+}
+
+// The shape diagnostics of a wrangler configuration (JSON text).
+lines config_diagnostics_of(std::string_view json, std::optional<std::string_view> environment = {}) {
+    return describe(cfdo::wrangler::read_config(boost::json::parse(json), environment).diagnostics);
 }
 
 // The payload's migrations are the Worker's whole history.
@@ -602,6 +608,49 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                                    cfdo::validation_context{.today = cfdo::date("2024-03-01")});
          },
          {"compatibility-date-in-future 2024-03-02 /compatibility_date error"}},
+
+        // The shape of a wrangler configuration (tests/cli has them in TOML too).
+        {"config-not-an-object",
+         [] { return config_diagnostics_of(R"({"durable_objects": []})"); },
+         {"config-not-an-object durable_objects /durable_objects error"}},
+        {"config-not-an-array",
+         [] { return config_diagnostics_of(R"({"migrations": {"tag": "v1"}})"); },
+         {"config-not-an-array migrations /migrations error"}},
+        {"config-not-a-string",
+         [] { return config_diagnostics_of(R"({"migrations": [{"tag": 111}]})"); },
+         {"config-not-a-string migrations[0].tag /migrations/0/tag error"}},
+        {"config-not-a-boolean",
+         [] {
+             return config_diagnostics_of(
+                 R"({"durable_objects": {"bindings": [{"name": "C", "class_name": "C", "remote": 1}]}})");
+         },
+         {"config-not-a-boolean durable_objects.bindings[0].remote /durable_objects/bindings/0/remote error"}},
+        {"config-field-missing",
+         [] { return config_diagnostics_of(R"({"durable_objects": {}})"); },
+         {"config-field-missing durable_objects.bindings /durable_objects/bindings error"}},
+        {"config-rename-not-from-to",
+         [] { return config_diagnostics_of(R"({"migrations": [{"tag": "v1", "renamed_classes": [{"from": "A"}]}]})"); },
+         {"config-rename-not-from-to migrations[0].renamed_classes[0] /migrations/0/renamed_classes/0 error"}},
+        {"config-transfer-not-from-to",
+         [] {
+             return config_diagnostics_of(
+                 R"({"migrations": [{"tag": "v1", "transferred_classes": [{"from": "A", "to": "B"}]}]})");
+         },
+         {"config-transfer-not-from-to migrations[0].transferred_classes[0] /migrations/0/transferred_classes/0 "
+          "error"}},
+        {"config-environment-missing",
+         [] { return config_diagnostics_of(R"({"env": {"staging": {}}})", "production"); },
+         {"config-environment-missing env.production /env/production error"}},
+        {"config-field-unknown",
+         [] { return config_diagnostics_of(R"({"migrations": [{"tag": "v1", "new_class": ["A"]}]})"); },
+         {"config-field-unknown migrations[0].new_class /migrations/0/new_class warning"}},
+        {"config-durable-objects-not-inherited",
+         [] {
+             return config_diagnostics_of(
+                 R"({"durable_objects": {"bindings": [{"name": "C", "class_name": "C"}]}, "env": {"staging": {}}})",
+                 "staging");
+         },
+         {"config-durable-objects-not-inherited C /env/staging warning"}},
     };
 
     SECTION("each example gets exactly its diagnostics") {
