@@ -12,7 +12,7 @@
 #include <cfdo/json/pretty.hpp>
 #include <cfdo/rules/compile_time.hpp>
 
-#include "worker_mjs.hpp"
+#include "counter_version.hpp"
 
 #include <iostream>
 #include <string_view>
@@ -21,33 +21,13 @@ namespace {
 
 constexpr std::string_view example_account_id = "023e105f4ecef8ad9ca31a8372d0c353";
 
-// The whole version is a constant expression: module content, binding and
-// migration are all known to the compiler.
-constexpr cfdo::worker_version counter_version() {
-    return {
-        .main_module = "worker.mjs",
-        .compatibility_date = "2024-03-01",
-        .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
-        .migrations = cfdo::single_step_migration{.new_classes = {"Counter"}},
-        .modules = {{
-            .name = "worker.mjs",
-            .content_type = cfdo::content_type::javascript_module,
-            .content = cfdo::module_bytes{counter_example::worker_mjs},
-        }},
-    };
-}
-
-// What worker.mjs exports: with it, cfdo also checks that the bound and the
-// created classes are exported.
-constexpr cfdo::validation_context counter_exports() { return {.exported_classes = {{"Counter"}}}; }
-
 // The version is checked while compiling, by the very rules that check
 // configurations at run time: a binding to a class no migration creates, a
 // main module that is not among the modules, ... would stop the build here.
-static_assert(cfdo::valid<counter_version, counter_exports>());
+static_assert(cfdo::valid<counter_example::counter_version, counter_example::counter_exports>());
 
 constexpr cfdo::create_version create_counter_version(std::string_view account_id) {
-    return {.account_id = account_id, .worker_id = "counter", .version = counter_version()};
+    return {.account_id = account_id, .worker_id = "counter", .version = counter_example::counter_version()};
 }
 
 void print(std::string_view title, cfdo::request const& request) {

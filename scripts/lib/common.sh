@@ -55,3 +55,7 @@ cfdo_build_packages=(
     ca-certificates cmake ninja-build g++
     libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
 )
+
+# The examples' transports: libcurl (examples/curl) and OpenSSL for TLS over
+# Boost.Beast (examples/beast). Configuring the examples fails without them.
+cfdo_example_packages=(libcurl4-openssl-dev libssl-dev)
