@@ -15,6 +15,7 @@
 
 #include <cfdo/api/responses.hpp>
 #include <cfdo/json/to_json.hpp>
+#include <cfdo/json/to_json_string.hpp>
 #include <cfdo/rules/version_rules.hpp>
 #include <cfdo/support/base64.hpp>
 
@@ -50,6 +51,8 @@ cfdo::worker_version counter_version() {
 }
 
 std::string cfdo_dom_payload() { return boost::json::serialize(cfdo::to_json(counter_version())); }
+
+std::string cfdo_direct_payload() { return cfdo::to_json_string(counter_version()); }
 
 // By hand, as one writes it without cfdo. The module is base64-encoded by
 // cfdo's encoder in every candidate: this group compares building JSON.
@@ -132,10 +135,13 @@ void report(std::string const& group, std::vector<bench::timing> const& timings,
 void counter_payload_group(bench::settings const& s) {
     std::string const expected = boost_dom_payload();
     check(cfdo_dom_payload() == expected, "cfdo::to_json + serialize writes the hand-written JSON");
+    check(cfdo_direct_payload() == expected, "cfdo::to_json_string writes the hand-written JSON");
     check(nlohmann_payload() == expected, "nlohmann::json writes the hand-written JSON");
     report("counter-payload",
            bench::compare({{"Boost.JSON DOM by hand + serialize", [] { bench::keep(boost_dom_payload()); }},
                            {"cfdo::to_json + serialize", [] { bench::keep(cfdo_dom_payload()); }},
+                           {"cfdo::to_json_string", [] { bench::keep(cfdo_direct_payload()); }},
+                           {"(cfdo::worker_version built, not written)", [] { bench::keep(counter_version()); }},
                            {"nlohmann::ordered_json by hand + dump", [] { bench::keep(nlohmann_payload()); }}},
                           s));
 }
