@@ -22,6 +22,7 @@
 #include <cfdo/json/parse.hpp>
 #include <cfdo/json/pretty.hpp>
 #include <cfdo/json/to_json.hpp>
+#include <cfdo/json/to_json_string.hpp>
 
 // Rules and their diagnostics.
 #include <cfdo/rules/catalogue.hpp>

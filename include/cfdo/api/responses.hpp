@@ -12,6 +12,7 @@
 #include <cfdo/support/printable.hpp>
 
 #include <boost/describe/class.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/value.hpp>
 
 #include <array>
@@ -301,7 +302,10 @@ inline std::string decode_error_items(boost::json::value const& errors, std::vec
 template <class Operation>
 [[nodiscard]] api_result<response_of_t<Operation>> decode_response(http_response const& response) {
     int const status = response.status;
-    auto parsed = parse_json(response.body);
+    // The DOM lives only while the result is decoded from it: an arena that
+    // is released at once is about twice as fast as a heap allocation per
+    // value (bench/, "namespace-page-1000").
+    auto parsed = parse_json(response.body, {}, boost::json::make_shared_resource<boost::json::monotonic_resource>());
     if (!parsed) return unexpected(api_error{api_error_kind::not_json, status, {}, parsed.error().what()});
     auto const* object = parsed->if_object();
     if (!object) return unexpected(api_error{api_error_kind::not_an_envelope, status, {}, "the body is not a JSON object"});

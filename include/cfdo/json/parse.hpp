@@ -7,12 +7,14 @@
 #include <cfdo/support/json_syntax.hpp>
 
 #include <boost/json/parser.hpp>
+#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 namespace cfdo {
 
@@ -44,14 +46,17 @@ inline constexpr json_extensions jsonc{.comments = true, .trailing_commas = true
 
 /// Parses one JSON text, refusing nesting deeper than `json_max_depth`,
 /// invalid UTF-8, and anything but whitespace (or, with `extensions`, comments)
-/// after the value.
+/// after the value. The value's memory comes from `storage` (the default
+/// resource unless given).
 [[nodiscard]] inline expected<boost::json::value, json_syntax_error> parse_json(std::string_view json,
-                                                                                json_extensions extensions = {}) {
+                                                                                json_extensions extensions = {},
+                                                                                boost::json::storage_ptr storage = {}) {
     boost::json::parse_options options;
     options.max_depth = json_max_depth;
     options.allow_comments = extensions.comments;
     options.allow_trailing_commas = extensions.trailing_commas;
     boost::json::parser parser({}, options);
+    parser.reset(std::move(storage));
     std::error_code ec;
     std::size_t const consumed = parser.write(json.data(), json.size(), ec);
     if (!ec && consumed < json.size()) ec = boost::json::error::extra_data;

@@ -22,6 +22,18 @@ inline constexpr std::string_view base64_alphabet =
 
 inline constexpr std::uint8_t base64_invalid = 0xff;
 
+// The two characters of every 12-bit value, side by side: the encoder looks
+// up half a group at a time, which doubles its throughput over one lookup
+// per character (bench/, "base64"). 8 KiB, built once per program.
+inline constexpr std::array<char, 2 * 4096> base64_pairs = [] {
+    std::array<char, 2 * 4096> pairs{};
+    for (std::size_t i = 0; i < 4096; ++i) {
+        pairs[2 * i] = base64_alphabet[i >> 6];
+        pairs[2 * i + 1] = base64_alphabet[i & 63];
+    }
+    return pairs;
+}();
+
 inline constexpr std::array<std::uint8_t, 256> base64_values = [] {
     std::array<std::uint8_t, 256> values{};
     values.fill(base64_invalid);
@@ -45,12 +57,15 @@ constexpr char* base64_encode(std::string_view bytes, char* out) noexcept {
     std::size_t remaining = bytes.size();
     auto byte = [](char c) { return static_cast<std::uint32_t>(static_cast<unsigned char>(c)); };
     auto const& alphabet = detail::base64_alphabet;
+    auto const& pairs = detail::base64_pairs;
     while (remaining >= 3) {
         std::uint32_t const group = byte(in[0]) << 16 | byte(in[1]) << 8 | byte(in[2]);
-        out[0] = alphabet[group >> 18 & 63];
-        out[1] = alphabet[group >> 12 & 63];
-        out[2] = alphabet[group >> 6 & 63];
-        out[3] = alphabet[group & 63];
+        std::size_t const high = (group >> 12) * 2;
+        std::size_t const low = (group & 0xfff) * 2;
+        out[0] = pairs[high];
+        out[1] = pairs[high + 1];
+        out[2] = pairs[low];
+        out[3] = pairs[low + 1];
         in += 3;
         out += 4;
         remaining -= 3;
