@@ -5,9 +5,12 @@
 
 #include <cfdo/api/multipart.hpp>
 #include <cfdo/api/route.hpp>
+#include <cfdo/support/base64.hpp>
+#include <cfdo/support/utf8.hpp>
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
 #include <boost/json/value.hpp>
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
@@ -108,7 +111,9 @@ struct request {
 
 /// The request as JSON — `{"method", "path", "query", "headers", "body"}` —
 /// for printing and for comparing with what another client sends. A JSON
-/// body appears as its value, a multipart body as its raw text.
+/// body appears as its value, a multipart body as its raw text, or as
+/// `{"multipart_base64": "..."}` when its bytes are not UTF-8 (a binary
+/// module): JSON text is UTF-8, and what cfdo writes is always valid JSON.
 [[nodiscard]] inline boost::json::value to_json(request const& r) {
     boost::json::object out;
     out["method"] = to_string(r.method);
@@ -118,7 +123,17 @@ struct request {
     auto& headers = out["headers"].emplace_object();
     for (auto const& h : r.headers) headers[h.name] = h.value;
     if (auto const* json = std::get_if<json_body>(&r.body)) out["body"] = json->value;
-    else if (auto const* multipart = std::get_if<multipart_body>(&r.body)) out["body"] = multipart->bytes();
+    else if (auto const* multipart = std::get_if<multipart_body>(&r.body)) {
+        auto const bytes = multipart->bytes();
+        if (is_utf8(bytes)) {
+            out["body"] = bytes;
+        } else {
+            boost::json::string encoded;
+            encoded.resize(base64_encoded_size(bytes.size()));
+            base64_encode(bytes, encoded.data());
+            out["body"] = {{"multipart_base64", std::move(encoded)}};
+        }
+    }
     else out["body"] = nullptr;
     return out;
 }
