@@ -35,7 +35,7 @@ void parse_alone(std::string_view body) {
     }
     cfdo_fuzz::require_json_round_trip(*parsed, "a parsed body, serialized");
     auto const indented = cfdo::parse_json(cfdo::pretty_json(*parsed));
-    cfdo_fuzz::require(indented.has_value() && *indented == *parsed, "a parsed body, indented, reads back equal");
+    cfdo_fuzz::require(indented.has_value() && cfdo_fuzz::same_json(*indented, *parsed), "a parsed body, indented, reads back equal");
 }
 
 } // namespace
