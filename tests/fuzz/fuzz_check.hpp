@@ -62,6 +62,9 @@ inline bool same_json(boost::json::value const& a, boost::json::value const& b) 
         double const scale = std::max(std::fabs(x), std::fabs(y));
         return x == y || std::fabs(x - y) <= scale * 8 * std::numeric_limits<double>::epsilon();
     }
+    // Integers compare by value whatever their kind (a uint32 written reads
+    // back as an int64).
+    if (a.is_number() || b.is_number()) return a == b;
     if (a.kind() != b.kind()) return false;
     if (auto const* array = a.if_array()) {
         auto const& other = b.get_array();

@@ -5,7 +5,7 @@
 // Promises checked beyond "no crash, no sanitizer report":
 // - errors (decode errors, invalid_request's summary) read as printable text;
 // - an operation read from JSON writes back (to_json) to params that read
-//   back equal;
+//   back and write the same JSON again;
 // - a request that is built keeps each path parameter in its one segment
 //   (the URL parses, with the route's number of segments, on Cloudflare's
 //   host), has no CR, LF or NUL in any header, and serializes to valid JSON;
@@ -106,9 +106,14 @@ void read_as(std::string_view params) {
 
     auto const written = cfdo::to_json(op);
     cfdo_fuzz::require_json_round_trip(written, "to_json(operation)");
+    // Read back, they write the same params: what is sent is stable. (Not
+    // always the same C++ value: a multi-step migration without steps writes
+    // as its tags alone, which read back as the single-step form; both send
+    // the same bytes.)
     auto const reread = cfdo::from_json<Operation>(written);
-    require(reread.has_value() && *reread == op, "an operation's params read back equal",
+    require(reread.has_value(), "an operation's params read back",
             reread ? std::string_view() : std::string_view(reread.error().message));
+    require(cfdo_fuzz::same_json(cfdo::to_json(*reread), written), "params read back write the same JSON");
 
     auto built = cfdo::try_make_request(op);
     if (!built) {
