@@ -10,6 +10,7 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
 #include <boost/json/value.hpp>
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
@@ -123,9 +124,15 @@ struct request {
     for (auto const& h : r.headers) headers[h.name] = h.value;
     if (auto const* json = std::get_if<json_body>(&r.body)) out["body"] = json->value;
     else if (auto const* multipart = std::get_if<multipart_body>(&r.body)) {
-        auto bytes = multipart->bytes();
-        if (is_utf8(bytes)) out["body"] = std::move(bytes);
-        else out["body_base64"] = base64_encode(bytes);
+        auto const bytes = multipart->bytes();
+        if (is_utf8(bytes)) {
+            out["body"] = bytes;
+        } else {
+            boost::json::string encoded;
+            encoded.resize(base64_encoded_size(bytes.size()));
+            base64_encode(bytes, encoded.data());
+            out["body_base64"] = std::move(encoded);
+        }
     } else {
         out["body"] = nullptr;
     }

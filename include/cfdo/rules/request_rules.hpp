@@ -9,6 +9,7 @@
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/json_location.hpp>
 #include <cfdo/rules/version_rules.hpp>
+#include <cfdo/support/utf8.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -48,6 +49,10 @@ constexpr void check_path_parameters(Operation const& op, std::vector<diagnostic
                 break;
             }
         }
+        // The segment itself would be percent-encoded safely, but the SDK
+        // params (`to_json(op)`) carry the value as a JSON string, and JSON
+        // text is UTF-8.
+        if (!is_utf8(value)) report("text-not-utf8");
     });
 }
 
@@ -89,6 +94,10 @@ constexpr void check_module_part_names(std::vector<worker_module> const& modules
     std::vector<diagnostic> found;
     detail::check_path_parameters(op, found);
     detail::check_range<list_objects>("limit-out-of-range", "limit", op.limit, 10, 10000, found);
+    // The query string would encode any byte, but to_json(op) and
+    // to_json(request) carry the cursor as a JSON string.
+    if (op.cursor && !is_utf8(*op.cursor))
+        found.push_back(make_diagnostic("text-not-utf8", "cursor", detail::parameter_pointer<list_objects>("cursor")));
     return found;
 }
 

@@ -1,0 +1,53 @@
+// Fuzz target: what a network returns. Every input is a response body,
+// decoded for every operation (with a success and an error status), and
+// parsed as JSON on its own.
+//
+// Promises checked beyond "no crash, no sanitizer report":
+// - a body parse_json accepts serializes to JSON that reads back equal, in
+//   compact and in indented form;
+// - a syntax error points inside the input;
+// - every api_error reads as printable text.
+#include "fuzz_check.hpp"
+
+#include <cfdo/api/responses.hpp>
+#include <cfdo/json/pretty.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace {
+
+template <class Operation>
+void decode_as(std::string const& body, int status) {
+    auto const decoded = cfdo::decode_response<Operation>(cfdo::http_response{status, body});
+    if (!decoded) cfdo_fuzz::require_printable(decoded.error().what(), "api_error::what()");
+}
+
+void parse_alone(std::string_view body) {
+    auto const parsed = cfdo::parse_json(body);
+    if (!parsed) {
+        auto const& error = parsed.error();
+        cfdo_fuzz::require(error.offset <= body.size(), "a syntax error's offset is inside the input");
+        cfdo_fuzz::require(error.line >= 1 && error.column >= 1, "lines and columns count from 1");
+        return;
+    }
+    cfdo_fuzz::require_json_round_trip(*parsed, "a parsed body, serialized");
+    auto const indented = cfdo::parse_json(cfdo::pretty_json(*parsed));
+    cfdo_fuzz::require(indented.has_value() && cfdo_fuzz::same_json(*indented, *parsed), "a parsed body, indented, reads back equal");
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
+    std::string const body(reinterpret_cast<char const*>(data), size);
+    parse_alone(body);
+    for (int const status : {200, 404}) {
+        decode_as<cfdo::list_namespaces>(body, status);
+        decode_as<cfdo::list_objects>(body, status);
+        decode_as<cfdo::create_version>(body, status);
+        decode_as<cfdo::upload_script>(body, status);
+    }
+    return 0;
+}
