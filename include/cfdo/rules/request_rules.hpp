@@ -97,7 +97,8 @@ constexpr void check_module_part_names(std::vector<worker_module> const& modules
     // The query string would encode any byte, but to_json(op) and
     // to_json(request) carry the cursor as a JSON string.
     if (op.cursor && !is_utf8(*op.cursor))
-        found.push_back(make_diagnostic("text-not-utf8", "cursor", detail::parameter_pointer<list_objects>("cursor")));
+        found.push_back(
+            make_diagnostic("text-not-utf8", "cursor", (detail::json_location() / json_key<list_objects>("cursor")).str()));
     return found;
 }
 
