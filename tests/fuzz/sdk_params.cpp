@@ -38,7 +38,9 @@ using cfdo_fuzz::require;
 
 template <class Operation>
 void check_path(cfdo::request const& request) {
-    auto const url = boost::urls::parse_uri(request.url());
+    // The url_view refers into the text: keep it alive.
+    auto const url_text = request.url();
+    auto const url = boost::urls::parse_uri(url_text);
     require(url.has_value(), "the request's URL parses", request.url());
     require(url->host() == "api.cloudflare.com", "the request goes to Cloudflare's host", request.url());
     std::string_view const route = Operation::endpoint.path;

@@ -129,7 +129,9 @@ TEST_CASE("hostile path segments are refused or stay one segment", "[hostile][re
                 INFO("value: " << cfdo::printable(value).substr(0, 40));
                 REQUIRE(op.rules(value).empty());
                 auto const request = op.build(value);
-                auto const url = boost::urls::parse_uri(request.url());
+                // The url_view refers into the text: keep it alive.
+                auto const url_text = request.url();
+                auto const url = boost::urls::parse_uri(url_text);
                 REQUIRE(url.has_value());
                 CHECK(url->host() == "api.cloudflare.com");
                 CHECK_FALSE(url->has_fragment());
@@ -152,7 +154,8 @@ TEST_CASE("hostile query values stay in the query", "[hostile][request]") {
         INFO("cursor: " << cfdo::printable(cursor));
         auto const request = cfdo::make_request(cfdo::list_objects{.account_id = "acc", .namespace_id = "ns",
                                                                    .cursor = cursor, .limit = 10});
-        auto const url = boost::urls::parse_uri(request.url());
+        auto const url_text = request.url();   // url_view refers into it
+        auto const url = boost::urls::parse_uri(url_text);
         REQUIRE(url.has_value());
         CHECK_FALSE(url->has_fragment());
         auto const params = url->params();
