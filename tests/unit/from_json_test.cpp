@@ -297,14 +297,16 @@ TEST_CASE("a pointer token stays on the path exactly as long as its guard", "[js
     cfdo::detail::decoding ctx{};
     {
         auto const outer = ctx.enter("bindings");
-        CHECK(ctx.path == "/bindings");
+        CHECK(ctx.path() == "/bindings");
         {
             auto const inner = ctx.enter("a/b~c");
-            CHECK(ctx.path == "/bindings/a~1b~0c");
+            CHECK(ctx.path() == "/bindings/a~1b~0c");
+            auto const element = ctx.enter(std::size_t{12});
+            CHECK(ctx.path() == "/bindings/a~1b~0c/12");
         }
-        CHECK(ctx.path == "/bindings");
+        CHECK(ctx.path() == "/bindings");
     }
-    CHECK(ctx.path.empty());
+    CHECK(ctx.path().empty());
 }
 
 TEST_CASE("from_json reports text that is not JSON with its line and column", "[json][from_json][errors]") {

@@ -76,36 +76,54 @@ namespace detail {
 template <class T>
 struct type_tag {};
 
-// `/token` appended to a JSON pointer for the guard's lifetime. Neither
-// copyable nor movable: returned as a prvalue, it is the one object whose
-// destruction restores the path (guaranteed elision), where a copy's
-// destructor would cut the token off early.
+// Where the decoder is, as the keys and indices leading there. The JSON
+// pointer is spelled out only when an error or an unknown key is reported:
+// building it for every member costs more than decoding the member.
+struct path_segment {
+    std::string_view key;   // into the JSON value decoded, or a literal
+    std::size_t index = 0;
+    bool is_index = false;
+};
+
+// A segment pushed for the guard's lifetime. Neither copyable nor movable:
+// returned as a prvalue, it is the one object whose destruction pops the
+// segment (guaranteed elision), where a copy's destructor would pop early.
 class path_guard {
 public:
-    path_guard(std::string& path, std::string_view token) : path_(path), length_(path.size()) {
-        append_pointer_token(path, token);
+    path_guard(std::vector<path_segment>& location, path_segment segment) : location_(location) {
+        location_.push_back(segment);
     }
     path_guard(path_guard const&) = delete;
     path_guard& operator=(path_guard const&) = delete;
-    ~path_guard() { path_.resize(length_); }
+    ~path_guard() { location_.pop_back(); }
 
 private:
-    std::string& path_;
-    std::size_t length_;
+    std::vector<path_segment>& location_;
 };
 
 struct decoding {
     decode_options options;
-    std::string path;
+    std::vector<path_segment> location;
     std::optional<decode_error> error;
+
+    /// The JSON pointer of where the decoder is.
+    [[nodiscard]] std::string path() const {
+        std::string pointer;
+        for (auto const& segment : location) {
+            if (segment.is_index) pointer += '/' + std::to_string(segment.index);
+            else append_pointer_token(pointer, segment.key);
+        }
+        return pointer;
+    }
 
     template <class T = std::nullptr_t>
     std::optional<T> fail(std::string message) {
-        if (!error) error = decode_error{path, std::move(message)};
+        if (!error) error = decode_error{path(), std::move(message)};
         return std::nullopt;
     }
 
-    [[nodiscard]] path_guard enter(std::string_view token) { return path_guard(path, token); }
+    [[nodiscard]] path_guard enter(std::string_view key) { return path_guard(location, {key}); }
+    [[nodiscard]] path_guard enter(std::size_t index) { return path_guard(location, {{}, index, true}); }
 };
 
 inline std::string_view kind_name(boost::json::value const& v) noexcept {
@@ -220,7 +238,7 @@ std::optional<std::vector<T>> decode(boost::json::value const& v, decoding& ctx,
     std::vector<T> items;
     items.reserve(array->size());
     for (std::size_t i = 0; i < array->size(); ++i) {
-        auto inside = ctx.enter(std::to_string(i));
+        auto inside = ctx.enter(i);
         auto item = decode((*array)[i], ctx, type_tag<T>{});
         if (!item) return std::nullopt;
         items.push_back(std::move(*item));
@@ -254,7 +272,7 @@ void report_unknown_keys(boost::json::object const& object, IsKnown is_known, de
         std::string_view const key(entry.key().data(), entry.key().size());
         if (is_known(key)) continue;
         auto inside = ctx.enter(key);
-        ctx.options.unknown_fields->push_back(ctx.path);
+        ctx.options.unknown_fields->push_back(ctx.path());
     }
 }
 
