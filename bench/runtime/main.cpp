@@ -11,7 +11,7 @@
 
 #include "harness.hpp"
 #include "history_500.hpp"
-#include "worker_mjs.hpp"
+#include "counter_version.hpp"
 
 #include <cfdo/api/responses.hpp>
 #include <cfdo/json/to_json.hpp>
@@ -35,20 +35,8 @@ namespace {
 
 // ---- The Counter version payload, three ways ------------------------------
 
-// As examples/counter writes it.
-cfdo::worker_version counter_version() {
-    return {
-        .main_module = "worker.mjs",
-        .compatibility_date = "2024-03-01",
-        .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
-        .migrations = cfdo::single_step_migration{.new_classes = {"Counter"}},
-        .modules = {{
-            .name = "worker.mjs",
-            .content_type = cfdo::content_type::javascript_module,
-            .content = cfdo::module_bytes{counter_example::worker_mjs},
-        }},
-    };
-}
+// The version of examples/counter.
+using counter_example::counter_version;
 
 std::string cfdo_dom_payload() { return boost::json::serialize(cfdo::to_json(counter_version())); }
 
