@@ -4,12 +4,13 @@
 //
 // Promises checked beyond "no crash, no sanitizer report":
 // - a body parse_json accepts serializes to JSON that reads back equal, in
-//   compact and in indented form;
+//   compact and in indented form (pretty_json), non-finite numbers as null;
 // - a syntax error points inside the input;
 // - every api_error reads as printable text.
 #include "fuzz_check.hpp"
 
 #include <cfdo/api/responses.hpp>
+#include <cfdo/json/finite_numbers.hpp>
 #include <cfdo/json/pretty.hpp>
 
 #include <cstddef>
@@ -33,9 +34,15 @@ void parse_alone(std::string_view body) {
         cfdo_fuzz::require(error.line >= 1 && error.column >= 1, "lines and columns count from 1");
         return;
     }
-    cfdo_fuzz::require_json_round_trip(*parsed, "a parsed body, serialized");
+    // 1e400 parses to infinity, which JSON cannot write: cfdo writes it as
+    // null, as JSON.stringify does (Boost.JSON's serializer would write
+    // `Infinity`).
+    auto finite = *parsed;
+    cfdo::write_non_finite_numbers_as_null(finite);
+    cfdo_fuzz::require_json_round_trip(finite, "a parsed body, serialized with non-finite numbers as null");
     auto const indented = cfdo::parse_json(cfdo::pretty_json(*parsed));
-    cfdo_fuzz::require(indented.has_value() && cfdo_fuzz::same_json(*indented, *parsed), "a parsed body, indented, reads back equal");
+    cfdo_fuzz::require(indented.has_value() && cfdo_fuzz::same_json(*indented, finite),
+                       "a parsed body, indented, reads back equal (non-finite numbers as null)");
 }
 
 } // namespace

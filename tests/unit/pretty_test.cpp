@@ -76,3 +76,13 @@ TEST_CASE("pretty_json writes levels beyond json_max_depth on one line", "[json]
     CHECK((pretty == expected));
     CHECK((without_whitespace(pretty) == boost::json::serialize(v)));
 }
+
+TEST_CASE("pretty_json writes a non-finite number as null, as JSON.stringify does", "[json][pretty]") {
+    // 1e400 parses to infinity; Boost.JSON alone would write `Infinity`, which
+    // is not JSON (found by the responses fuzz target).
+    auto const parsed = cfdo::parse_json(R"({"code": 1e400, "deep": [[-1e999]], "fine": 2.5})");
+    REQUIRE(parsed);
+    auto const written = cfdo::pretty_json(*parsed);
+    CHECK(written == "{\n  \"code\": null,\n  \"deep\": [\n    [\n      null\n    ]\n  ],\n  \"fine\": 2.5E0\n}");
+    CHECK(cfdo::parse_json(written));
+}

@@ -3,11 +3,13 @@
 #ifndef CFDO_JSON_PRETTY_HPP_INCLUDED
 #define CFDO_JSON_PRETTY_HPP_INCLUDED
 
+#include <cfdo/json/finite_numbers.hpp>
 #include <cfdo/support/json_syntax.hpp>
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <cmath>
 #include <cstddef>
 #include <string>
 
@@ -21,7 +23,9 @@ inline void write_pretty(std::string& out, boost::json::value const& v, std::siz
     // json_max_depth (which anything parse_json accepts stays within), the
     // rest is written compact by Boost.JSON's serializer instead.
     if (indent >= json_max_depth) {
-        out += boost::json::serialize(v);
+        boost::json::value finite = v;
+        write_non_finite_numbers_as_null(finite);
+        out += boost::json::serialize(finite);
         return;
     }
     auto newline = [&](std::size_t depth) {
@@ -52,6 +56,10 @@ inline void write_pretty(std::string& out, boost::json::value const& v, std::siz
         }
         newline(indent);
         out += ']';
+    } else if (auto const* number = v.if_double(); number && !std::isfinite(*number)) {
+        // Boost.JSON would write `Infinity`, which is not JSON (1e400 parses
+        // to it); JSON.stringify writes null.
+        out += "null";
     } else {
         out += boost::json::serialize(v);
     }
@@ -60,8 +68,10 @@ inline void write_pretty(std::string& out, boost::json::value const& v, std::siz
 } // namespace detail
 
 /// `v` as indented JSON (two spaces, keys in their order), for people and
-/// golden files. The value is the same as `boost::json::serialize(v)`'s;
-/// levels deeper than `json_max_depth` are written on one line.
+/// golden files. The value is the same as `boost::json::serialize(v)`'s,
+/// except that a non-finite number is written as null (as JSON.stringify
+/// does: always valid JSON); levels deeper than `json_max_depth` are written
+/// on one line.
 [[nodiscard]] inline std::string pretty_json(boost::json::value const& v) {
     std::string out;
     detail::write_pretty(out, v, 0);
