@@ -8,19 +8,9 @@
 cmake_minimum_required(VERSION 3.25)
 
 # The catalogue: rule_info{"<id>", severity::<level>, ...
-file(STRINGS "${CATALOGUE}" catalogue_lines REGEX "rule_info\\{\"")
-set(catalogue_ids "")
-foreach(line IN LISTS catalogue_lines)
-    if(NOT line MATCHES "rule_info\\{\"([a-z0-9-]+)\", severity::(error|warning)")
-        message(FATAL_ERROR "cannot read the id and severity of this catalogue entry:\n  ${line}")
-    endif()
-    list(APPEND catalogue_ids "${CMAKE_MATCH_1}")
-    set("catalogue_level_${CMAKE_MATCH_1}" "${CMAKE_MATCH_2}")
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/../cmake/catalogue_rules.cmake")
+cfdo_catalogue_rules("${CATALOGUE}" catalogue_ids)
 list(LENGTH catalogue_ids catalogue_count)
-if(catalogue_count EQUAL 0)
-    message(FATAL_ERROR "no rule found in ${CATALOGUE}")
-endif()
 
 # The document: every heading that starts like a rule section must be one.
 file(STRINGS "${DOCUMENT}" heading_lines ENCODING UTF-8 REGEX "^#+ *`")
