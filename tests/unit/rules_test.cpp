@@ -641,6 +641,21 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
         {"config-environment-missing",
          [] { return config_diagnostics_of(R"({"env": {"staging": {}}})", "production"); },
          {"config-environment-missing env.production /env/production error"}},
+        {"config-environment-not-defined",
+         [] { return config_diagnostics_of(R"({"name": "counter"})", "staging"); },
+         {"config-environment-not-defined env.staging  warning"}},
+        {"config-migrations-and-exports",
+         [] {
+             return config_diagnostics_of(R"({"migrations": [{"tag": "v1", "new_sqlite_classes": ["A"]}],
+                                              "exports": {"A": {"type": "durable-object", "storage": "sqlite"}}})");
+         },
+         {"config-migrations-and-exports exports /exports error"}},
+        {"config-exports-not-checked",
+         [] {
+             return config_diagnostics_of(R"({"exports": {"A": {"type": "durable-object", "storage": "sqlite"},
+                                                          "Api": {"type": "worker"}}})");
+         },
+         {"config-exports-not-checked exports /exports warning"}},
         {"config-field-unknown",
          [] { return config_diagnostics_of(R"({"migrations": [{"tag": "v1", "new_class": ["A"]}]})"); },
          {"config-field-unknown migrations[0].new_class /migrations/0/new_class warning"}},

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <iostream>
+#include <ostream>
 #include <map>
 #include <optional>
 #include <span>
@@ -38,14 +40,16 @@ struct arguments {
 };
 
 /// Splits `args` into options (`--name value` or `--name=value`, each at
-/// most once, among `known`) and operands; `--` ends the options.
+/// most once, among `known`) and operands; `--` ends the options, `-` is an
+/// operand (standard input). The error is the reason, or "--help" when help
+/// was asked for.
 [[nodiscard]] inline expected<arguments, std::string> parse_arguments(std::span<char* const> args,
                                                                       std::initializer_list<std::string_view> known) {
     arguments parsed;
     bool options_ended = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view const arg = args[i];
-        if (options_ended || !arg.starts_with("--") || arg == "-") {
+        if (options_ended || !arg.starts_with("-") || arg == "-") {
             parsed.operands.emplace_back(arg);
             continue;
         }
@@ -55,6 +59,7 @@ struct arguments {
         }
         auto const equals = arg.find('=');
         std::string const name(arg.substr(0, equals));
+        if (name == "--help" || name == "-h") return unexpected(std::string("--help"));
         if (std::find(known.begin(), known.end(), name) == known.end())
             return unexpected("unknown option " + name);
         std::string value;
@@ -68,6 +73,27 @@ struct arguments {
         if (!parsed.options.emplace(name, std::move(value)).second) return unexpected("option " + name + " is given twice");
     }
     return parsed;
+}
+
+/// What a command says when its command line is not usable: the reason
+/// (none for --help, which is not a mistake), then its usage. The status is
+/// 0 for --help, else `unusable_input`.
+[[nodiscard]] inline int usage_failure(std::ostream& err, std::string_view command, std::string_view usage,
+                                       std::string_view reason) {
+    if (reason == "--help") {
+        std::cout << usage << '\n';
+        return valid;
+    }
+    err << "cfdo " << command << ": " << reason << '\n' << usage << '\n';
+    return unusable_input;
+}
+
+/// The one operand a command takes, or the reason it is missing.
+[[nodiscard]] inline expected<std::string, std::string> single_operand(arguments const& parsed) {
+    if (parsed.operands.size() == 1) return parsed.operands.front();
+    if (parsed.operands.empty()) return unexpected(std::string("expects a FILE"));
+    return unexpected("expects exactly one FILE, but got " + std::to_string(parsed.operands.size()) +
+                      " operands (options start with --)");
 }
 
 } // namespace cfdo::tool

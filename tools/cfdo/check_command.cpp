@@ -9,16 +9,15 @@
 namespace cfdo::tool {
 
 int check_command(std::span<char* const> args) {
+    constexpr std::string_view usage =
+        "usage: cfdo check [--exports A,B] [--deployed-tag TAG] [--env NAME] [--format text|json] FILE";
     auto parsed = parse_arguments(args, {"--exports", "--deployed-tag", "--env", "--format"});
-    auto const format = parsed ? parsed->option("--format").value_or("text") : "";
-    if (!parsed || parsed->operands.size() != 1 || (format != "text" && format != "json")) {
-        if (!parsed) std::cerr << "cfdo check: " << parsed.error() << '\n';
-        else if (format != "text" && format != "json") std::cerr << "cfdo check: --format is text or json\n";
-        std::cerr << "usage: cfdo check [--exports A,B] [--deployed-tag TAG] [--env NAME] [--format text|json] "
-                     "FILE\n";
-        return unusable_input;
-    }
-    auto const& path = parsed->operands.front();
+    if (!parsed) return usage_failure(std::cerr, "check", usage, parsed.error());
+    auto const format = parsed->option("--format").value_or("text");
+    if (format != "text" && format != "json") return usage_failure(std::cerr, "check", usage, "--format is text or json");
+    auto const operand = single_operand(*parsed);
+    if (!operand) return usage_failure(std::cerr, "check", usage, operand.error());
+    auto const& path = *operand;
     auto reading = read_configuration(path, *parsed);
     if (!reading) return unusable_input;
 

@@ -136,8 +136,8 @@ expected<std::string, input_error> read_text(std::string const& path) {
     if (path == "-") return read_stream(std::cin, "<stdin>");
     std::error_code ec;
     auto const status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status))
-        return unexpected(input_error{path + ": no such file"});
+    if (ec && ec != std::errc::no_such_file_or_directory) return unexpected(input_error{path + ": " + ec.message()});
+    if (!std::filesystem::exists(status)) return unexpected(input_error{path + ": no such file"});
     if (std::filesystem::is_directory(status)) return unexpected(input_error{path + ": is a directory, not a file"});
     std::ifstream in(path, std::ios::binary);
     if (!in) return unexpected(input_error{path + ": cannot be opened: " + std::strerror(errno)});

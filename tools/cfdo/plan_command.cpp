@@ -10,13 +10,12 @@
 namespace cfdo::tool {
 
 int plan_command(std::span<char* const> args) {
+    constexpr std::string_view usage = "usage: cfdo plan [--deployed-tag TAG] [--env NAME] FILE";
     auto parsed = parse_arguments(args, {"--deployed-tag", "--env"});
-    if (!parsed || parsed->operands.size() != 1) {
-        if (!parsed) std::cerr << "cfdo plan: " << parsed.error() << '\n';
-        std::cerr << "usage: cfdo plan [--deployed-tag TAG] [--env NAME] FILE\n";
-        return unusable_input;
-    }
-    auto const& path = parsed->operands.front();
+    if (!parsed) return usage_failure(std::cerr, "plan", usage, parsed.error());
+    auto const operand = single_operand(*parsed);
+    if (!operand) return usage_failure(std::cerr, "plan", usage, operand.error());
+    auto const& path = *operand;
     auto reading = read_configuration(path, *parsed);
     if (!reading) return unusable_input;
 

@@ -16,12 +16,15 @@
 namespace cfdo::tool {
 
 /// One compiler-like line per diagnostic, `FILE:PATH: error[rule-id]:
-/// message`, which editors and CI annotators can pick up. Everything that
+/// message` (`FILE: ...` when it concerns no place in the file), which
+/// editors and CI annotators can pick up. Everything that
 /// came from the input is printed with control bytes escaped.
 inline void print_text(std::ostream& out, std::string_view file, std::vector<diagnostic> const& diagnostics) {
-    for (auto const& d : diagnostics)
-        out << printable(file) << ':' << printable(d.path) << ": " << to_string(d.level) << '[' << d.rule
-            << "]: " << message_of(d) << '\n';
+    for (auto const& d : diagnostics) {
+        out << printable(file);
+        if (!d.path.empty()) out << ':' << printable(d.path);
+        out << ": " << to_string(d.level) << '[' << d.rule << "]: " << message_of(d) << '\n';
+    }
 }
 
 /// The diagnostics as a JSON array of {rule, severity, path, subject,

@@ -48,14 +48,14 @@ int print_request(std::string const& path, boost::json::value const& params) {
 } // namespace
 
 int request_command(std::span<char* const> args) {
+    constexpr std::string_view usage =
+        "usage: cfdo request FILE   (FILE: {\"operation\": SDK method, \"params\": SDK params}; - for standard "
+        "input)";
     auto parsed = parse_arguments(args, {});
-    if (!parsed || parsed->operands.size() != 1) {
-        if (!parsed) std::cerr << "cfdo request: " << parsed.error() << '\n';
-        std::cerr << "usage: cfdo request FILE   (FILE: {\"operation\": SDK method, \"params\": SDK params}; - for "
-                     "standard input)\n";
-        return unusable_input;
-    }
-    auto const& path = parsed->operands.front();
+    if (!parsed) return usage_failure(std::cerr, "request", usage, parsed.error());
+    auto const operand = single_operand(*parsed);
+    if (!operand) return usage_failure(std::cerr, "request", usage, operand.error());
+    auto const& path = *operand;
     auto value = read_value(path, file_format::json);
     if (!value) {
         std::cerr << "cfdo: " << printable(value.error().message) << '\n';

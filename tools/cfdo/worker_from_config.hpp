@@ -9,6 +9,7 @@
 #include <cfdo/wrangler/check_config.hpp>
 #include <cfdo/wrangler/read_config.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -16,12 +17,16 @@
 
 namespace cfdo::tool {
 
-/// `--exports A,B` as a list of class names (`--exports ""`: none).
+/// `--exports A,B` as a list of class names (`--exports ""`: none); spaces
+/// around a name are not part of it (`--exports "A, B"`).
 [[nodiscard]] inline std::vector<text> split_class_list(std::string_view list) {
     std::vector<text> classes;
     while (!list.empty()) {
         auto const comma = list.find(',');
-        if (auto const name = list.substr(0, comma); !name.empty()) classes.emplace_back(name);
+        auto name = list.substr(0, comma);
+        name.remove_prefix(std::min(name.size(), name.find_first_not_of(' ')));
+        name.remove_suffix(name.size() - (name.find_last_not_of(' ') + 1));
+        if (!name.empty()) classes.emplace_back(name);
         if (comma == std::string_view::npos) break;
         list.remove_prefix(comma + 1);
     }

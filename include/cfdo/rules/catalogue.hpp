@@ -193,6 +193,15 @@ inline constexpr std::array rule_catalogue{
               "{} is not a field wrangler knows here, so it is ignored; check its spelling"},
     rule_info{"config-environment-missing", severity::error, 0,
               "{} is not in the configuration; add the environment under env, or check its name"},
+    rule_info{"config-environment-not-defined", severity::warning, 0,
+              "the configuration defines no environments, so {} is checked as the top-level Worker (wrangler "
+              "deploys it so, with a warning); add the environment under env if it should differ"},
+    rule_info{"config-migrations-and-exports", severity::error, 0,
+              "{} declares Durable Object classes while migrations is not empty: the two lifecycles are mutually "
+              "exclusive; choose migrations or exports"},
+    rule_info{"config-exports-not-checked", severity::warning, 0,
+              "{} declares the Durable Object lifecycle, which cfdo does not model yet: bindings to its classes "
+              "are not checked against a lifecycle"},
     rule_info{"config-durable-objects-not-inherited", severity::warning, 0,
               "Durable Object binding {} is at the top level but not in this environment: durable_objects is not "
               "inherited, so the environment's Worker does not get it; repeat it under the environment"},

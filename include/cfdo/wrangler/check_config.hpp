@@ -11,6 +11,7 @@
 #include <cfdo/rules/version_rules.hpp>
 #include <cfdo/wrangler/read_config.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -48,11 +49,21 @@ inline deployment deployment_of(worker_config const& config, check_options const
                                .today = options.today};
     auto const worker = detail::deployment_of(config, options);
     auto found = validate(worker, std::move(context));
-    // The steps sent are those after the deployed tag.
+    // The steps sent are those after the deployed tag (an empty tag is no
+    // tag, as for plan_migrations).
     std::size_t first_sent_step = 0;
-    if (worker.deployed_tag)
+    if (worker.deployed_tag && !worker.deployed_tag->empty())
         if (auto const deployed = cfdo::detail::index_of_tag(worker.history, *worker.deployed_tag))
             first_sent_step = *deployed + 1;
+    // A class the `exports` lifecycle declares is not created by migrations:
+    // what says a binding's class lacks one does not apply to it.
+    std::erase_if(found, [&](diagnostic const& d) {
+        auto const& declared = config.classes_declared_by_exports;
+        bool const about_the_lifecycle = d.rule == "binding-class-not-created" ||
+                                         d.rule == "binding-class-not-created-here" ||
+                                         d.rule == "binding-without-migrations";
+        return about_the_lifecycle && std::find(declared.begin(), declared.end(), d.subject) != declared.end();
+    });
     for (auto& d : found) d.path = text(config.location_of(d.path, first_sent_step));
     return found;
 }

@@ -53,6 +53,10 @@ struct worker_config {
     std::string migrations_location = "/migrations";
     std::string compatibility_date_location = "/compatibility_date";
     std::string compatibility_flags_location = "/compatibility_flags";
+    /// The classes `exports` declares as Durable Objects (the declarative
+    /// lifecycle, which cfdo does not model): bindings to them are not held
+    /// against the migrations.
+    std::vector<text> classes_declared_by_exports {};
 
     /// The configuration's JSON pointer for a pointer into what
     /// `validate(deployment)` checks (`/version/bindings/2/class_name`,
@@ -383,6 +387,19 @@ private:
     std::vector<diagnostic>& found_;
 };
 
+/// The classes an `exports` map declares as Durable Objects (entries whose
+/// `type` is "durable-object"), whatever their state.
+inline std::vector<text> durable_object_exports(boost::json::value const& exports) {
+    std::vector<text> classes;
+    if (auto const* map = exports.if_object())
+        for (auto const& entry : *map)
+            if (auto const* fields = entry.value().if_object())
+                if (auto const* type = fields->if_contains("type"); type && type->is_string() &&
+                                                                   type->get_string() == "durable-object")
+                    classes.emplace_back(std::string_view(entry.key()));
+    return classes;
+}
+
 /// The Durable Object binding names of a section, for wrangler's warning
 /// that environments do not inherit them (R15).
 inline std::vector<std::string_view> durable_object_binding_names(std::vector<binding> const& bindings) {
@@ -401,6 +418,11 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
 /// from the environment when it sets them and from the top level otherwise;
 /// `durable_objects`, `vars`, `kv_namespaces`, `r2_buckets`, `services`,
 /// `d1_databases` and `queues` only from the environment.
+///
+/// With no `env` at all, `environment` only warns and the top-level Worker is
+/// read, as wrangler deploys it. `exports` (the declarative lifecycle) is
+/// not modelled: its Durable Object classes are recorded, and mixing it with
+/// `migrations` is an error, as in wrangler.
 ///
 /// The shape of what it reads is checked as wrangler checks it; a shape
 /// error leaves `worker` empty (the rules are only checked on a Worker read
@@ -427,22 +449,38 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
     if (auto const* migrations = top_object->if_contains("migrations"))
         worker.worker.history = reader.migrations(*migrations, top / "migrations");
 
+    // `exports` is inheritable like `migrations`.
+    boost::json::value const* exports = top_object->if_contains("exports");
+    config_path exports_at = top / "exports";
+
+    auto const* environments_value = environment ? top_object->if_contains("env") : nullptr;
+    if (environment && !environments_value) {
+        // As wrangler: with no environments at all, --env only warns, and the
+        // top-level Worker is deployed.
+        reading.diagnostics.push_back(make_diagnostic("config-environment-not-defined",
+                                                      text((top / "env" / *environment).dotted), text("")));
+        environment.reset();
+    }
     if (!environment) {
         worker.worker.version.bindings = std::move(top_bindings);
         worker.binding_locations = std::move(top_binding_locations);
     } else {
-        auto const* environments_value = top_object->if_contains("env");
-        auto const* environments = environments_value ? reader.object_at(*environments_value, top / "env") : nullptr;
+        auto const* environments = reader.object_at(*environments_value, top / "env");
         auto const* section_value = environments ? environments->if_contains(*environment) : nullptr;
         config_path const at = top / "env" / *environment;
         if (!section_value) {
-            if (!environments_value || environments) reader.report("config-environment-missing", at);
+            if (environments) reader.report("config-environment-missing", at);
             return reading;
         }
         auto const* section = reader.object_at(*section_value, at);
         if (!section) return reading;
 
+        auto const errors_before = std::count_if(reading.diagnostics.begin(), reading.diagnostics.end(),
+                                                 [](diagnostic const& d) { return d.level == severity::error; });
         reader.bindings(*section, at, worker.worker.version.bindings, worker.binding_locations);
+        bool const bindings_read_whole =
+            errors_before == std::count_if(reading.diagnostics.begin(), reading.diagnostics.end(),
+                                           [](diagnostic const& d) { return d.level == severity::error; });
         if (auto name = reader.optional_string(*section, "name", at)) worker.name = std::move(name);
         else if (worker.name) worker.name = text(std::string(*worker.name) + "-" + std::string(*environment));
         if (auto main = reader.optional_string(*section, "main", at)) worker.main = std::move(main);
@@ -458,14 +496,30 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
             worker.worker.history = reader.migrations(*migrations, at / "migrations");
             worker.migrations_location = (at / "migrations").pointer;
         }
+        if (auto const* own_exports = section->if_contains("exports")) {
+            exports = own_exports;
+            exports_at = at / "exports";
+        }
 
         // durable_objects is not inherited: a binding only the top level
-        // has is missing from the environment's Worker.
+        // has is missing from the environment's Worker. (When the
+        // environment's own bindings are malformed, their errors say enough.)
         auto const in_environment = detail::durable_object_binding_names(worker.worker.version.bindings);
-        for (auto const name : detail::durable_object_binding_names(top_bindings))
-            if (std::find(in_environment.begin(), in_environment.end(), name) == in_environment.end())
-                reading.diagnostics.push_back(make_diagnostic("config-durable-objects-not-inherited", text(name),
-                                                              text(at.pointer)));
+        if (bindings_read_whole)
+            for (auto const name : detail::durable_object_binding_names(top_bindings))
+                if (std::find(in_environment.begin(), in_environment.end(), name) == in_environment.end())
+                    reading.diagnostics.push_back(make_diagnostic("config-durable-objects-not-inherited",
+                                                                  text(name), text(at.pointer)));
+    }
+
+    // The declarative `exports` lifecycle (R40-R49) is not modelled: its
+    // Durable Object classes are recorded, so that bindings to them are not
+    // held against the (empty) migrations, and mixing it with migrations is
+    // refused as wrangler refuses it.
+    if (exports) worker.classes_declared_by_exports = detail::durable_object_exports(*exports);
+    if (!worker.classes_declared_by_exports.empty()) {
+        if (!worker.worker.history.empty()) reader.report("config-migrations-and-exports", exports_at);
+        else reader.report("config-exports-not-checked", exports_at);
     }
 
     if (!has_errors(reading.diagnostics)) reading.worker = std::move(worker);
