@@ -99,3 +99,36 @@ TEST_CASE("parse_json: comments and trailing commas only when asked for", "[wran
     CHECK(cfdo::parse_json("/* before */ [1, 2,] // after", cfdo::jsonc));
     CHECK_FALSE(cfdo::parse_json("[1] /* unterminated", cfdo::jsonc));
 }
+
+TEST_CASE("check: an empty deployed tag is no tag, even when the history has an empty tag", "[wrangler]") {
+    auto const reading = read(R"({
+        "migrations": [{"tag": "", "new_sqlite_classes": ["A"]}, {"tag": "v2", "new_sqlite_classes": ["B"]}]
+    })");
+    REQUIRE(reading.worker);
+    cfdo::wrangler::check_options const options{.exported_classes = std::vector<cfdo::text>{"A"},
+                                                .deployed_tag = cfdo::text("")};
+    // Every step is sent, so B's migration is the second one, not a third.
+    CHECK(rules_and_paths(cfdo::wrangler::check(*reading.worker, options)) ==
+          std::vector<std::string>{"migration-tag-empty /migrations/0/tag",
+                                   "new-class-not-exported /migrations/1/new_sqlite_classes/0"});
+}
+
+TEST_CASE("check: a binding to a class the exports lifecycle declares is not held against migrations",
+          "[wrangler]") {
+    auto const reading = read(R"({
+        "durable_objects": {"bindings": [{"name": "A", "class_name": "A"}, {"name": "B", "class_name": "B"}]},
+        "exports": {"A": {"type": "durable-object", "storage": "sqlite"}}
+    })");
+    REQUIRE(reading.worker);
+    CHECK(rules_and_paths(reading.diagnostics) == std::vector<std::string>{"config-exports-not-checked /exports"});
+    CHECK(rules_and_paths(cfdo::wrangler::check(*reading.worker)) ==
+          std::vector<std::string>{"binding-class-not-created /durable_objects/bindings/1/class_name"});
+}
+
+TEST_CASE("read_config: --env with no environments at all reads the top-level Worker", "[wrangler]") {
+    auto const reading = read(R"({"name": "counter", "vars": {"MODE": "x"}})", "staging");
+    REQUIRE(reading.worker);
+    CHECK(reading.worker->name == "counter");
+    CHECK(reading.worker->worker.version.bindings.size() == 1);
+    CHECK(rules_and_paths(reading.diagnostics) == std::vector<std::string>{"config-environment-not-defined "});
+}
