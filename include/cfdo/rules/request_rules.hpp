@@ -28,13 +28,20 @@ namespace cfdo {
 
 namespace detail {
 
+// Where a parameter of the operation is in its SDK params: `/per_page`,
+// `/id` for `list_objects::namespace_id`.
+template <class Operation>
+constexpr text parameter_pointer(std::string_view member) {
+    return (json_location() / json_key<Operation>(member)).str();
+}
+
 // Every `{parameter}` of the operation's route must stay exactly one path
 // segment.
 template <class Operation>
 constexpr void check_path_parameters(Operation const& op, std::vector<diagnostic>& out) {
     for_each_path_parameter(op, [&](std::string_view member, std::string_view value) {
         auto report = [&](std::string_view rule) {
-            out.push_back(make_diagnostic(rule, member, (json_location() / json_key<Operation>(member)).str()));
+            out.push_back(make_diagnostic(rule, member, parameter_pointer<Operation>(member)));
         };
         if (value.empty()) return report("path-parameter-empty");
         if (value.find('/') != std::string_view::npos) report("path-parameter-slash");
@@ -60,7 +67,7 @@ template <class Operation>
 constexpr void check_range(std::string_view rule, std::string_view member, std::optional<std::uint32_t> value,
                            std::uint32_t minimum, std::uint32_t maximum, std::vector<diagnostic>& out) {
     if (value && (*value < minimum || *value > maximum))
-        out.push_back(make_diagnostic(rule, member, (json_location() / json_key<Operation>(member)).str()));
+        out.push_back(make_diagnostic(rule, member, parameter_pointer<Operation>(member)));
 }
 
 // In the multipart upload each module is a part named after it: it cannot be
@@ -97,8 +104,7 @@ constexpr void check_module_part_names(std::vector<worker_module> const& modules
     // The query string would encode any byte, but to_json(op) and
     // to_json(request) carry the cursor as a JSON string.
     if (op.cursor && !is_utf8(*op.cursor))
-        found.push_back(
-            make_diagnostic("text-not-utf8", "cursor", (detail::json_location() / json_key<list_objects>("cursor")).str()));
+        found.push_back(make_diagnostic("text-not-utf8", "cursor", detail::parameter_pointer<list_objects>("cursor")));
     return found;
 }
 
