@@ -129,6 +129,12 @@ public:
         found_.push_back(make_diagnostic(rule, text(where.dotted), text(where.pointer)));
     }
 
+    /// How many errors were reported so far.
+    [[nodiscard]] std::size_t error_count() const {
+        return static_cast<std::size_t>(std::count_if(found_.begin(), found_.end(),
+                                                      [](diagnostic const& d) { return d.level == severity::error; }));
+    }
+
     /// The object at `where`, or null (reported) when `v` is something else.
     boost::json::object const* object_at(boost::json::value const& v, config_path const& where) {
         if (auto const* object = v.if_object()) return object;
@@ -189,8 +195,7 @@ public:
                            config_path const& where) {
         for (auto const& entry : object)
             if (std::find(known.begin(), known.end(), std::string_view(entry.key())) == known.end())
-                found_.push_back(make_diagnostic("config-field-unknown", text((where / entry.key()).dotted),
-                                                 text((where / entry.key()).pointer)));
+                report("config-field-unknown", where / entry.key());
     }
 
     /// `durable_objects.bindings`, appended to `out` (R1-R4).
@@ -225,19 +230,23 @@ public:
     }
 
     /// One of the array-of-tables binding kinds wrangler names with `binding`
-    /// (`kv_namespaces`, `r2_buckets`, ...): `make(name, entry, where)` builds
-    /// the binding.
+    /// (`kv_namespaces`, `r2_buckets`, ...), when `container[key]` is there:
+    /// `make(entry, where)` builds the binding (its name is set here), or
+    /// nothing when a field it needs is missing (reported).
     template <class MakeBinding>
-    void named_bindings(boost::json::value const& section, config_path const& where, std::vector<binding>& out,
-                        std::vector<binding_location>& locations, MakeBinding make) {
-        auto const* entries = array_at(section, where);
+    void named_bindings(boost::json::object const& container, std::string_view key, config_path const& parent,
+                        std::vector<binding>& out, std::vector<binding_location>& locations, MakeBinding make) {
+        auto const* section = container.if_contains(key);
+        if (!section) return;
+        auto const where = parent / key;
+        auto const* entries = array_at(*section, where);
         if (!entries) return;
         for (std::size_t i = 0; i < entries->size(); ++i) {
             auto const at = where / i;
             auto const* entry = object_at((*entries)[i], at);
             if (!entry) continue;
             auto name = required_string(*entry, "binding", at);
-            auto made = make(*entry, at);
+            std::optional<binding> made = make(*entry, at);
             if (!name || !made) continue;
             made->visit([&](auto& kind) { kind.name = std::move(*name); });
             out.push_back(std::move(*made));
@@ -268,44 +277,40 @@ public:
         if (auto const* v = section.if_contains("durable_objects"))
             durable_object_bindings(*v, where / "durable_objects", out, locations);
         if (auto const* v = section.if_contains("vars")) vars(*v, where / "vars", out, locations);
-        auto const text_or_empty = [](std::optional<text> value) { return value ? std::move(*value) : text(); };
-        if (auto const* v = section.if_contains("kv_namespaces"))
-            named_bindings(*v, where / "kv_namespaces", out, locations, [&](auto const& entry, auto const& at) {
-                return std::optional<binding>(kv_namespace_binding{
-                    .name = text(), .namespace_id = text_or_empty(optional_string(entry, "id", at))});
-            });
-        if (auto const* v = section.if_contains("r2_buckets"))
-            named_bindings(*v, where / "r2_buckets", out, locations, [&](auto const& entry, auto const& at) {
-                return std::optional<binding>(r2_bucket_binding{
-                    .name = text(), .bucket_name = text_or_empty(optional_string(entry, "bucket_name", at))});
-            });
-        if (auto const* v = section.if_contains("services"))
-            named_bindings(*v, where / "services", out, locations, [&](auto const& entry, auto const& at) {
-                auto service = required_string(entry, "service", at);
-                auto environment = optional_string(entry, "environment", at);
-                auto entrypoint = optional_string(entry, "entrypoint", at);
-                if (!service) return std::optional<binding>();
-                return std::optional<binding>(service_binding{.name = text(),
-                                                              .service = std::move(*service),
-                                                              .entrypoint = std::move(entrypoint),
-                                                              .environment = std::move(environment)});
-            });
-        if (auto const* v = section.if_contains("d1_databases"))
-            named_bindings(*v, where / "d1_databases", out, locations, [&](auto const& entry, auto const& at) {
-                optional_string(entry, "database_name", at);
-                return std::optional<binding>(d1_binding{
-                    .name = text(), .database_id = text_or_empty(optional_string(entry, "database_id", at))});
-            });
-        if (auto const* v = section.if_contains("queues")) {
-            if (auto const* queues = object_at(*v, where / "queues"); queues && queues->contains("producers"))
-                named_bindings(queues->at("producers"), where / "queues" / "producers", out, locations,
+        // Wrangler can provision KV, R2 and D1 resources itself, so their ids
+        // may be absent: only the name matters to the rules.
+        named_bindings(section, "kv_namespaces", where, out, locations, [&](auto const& entry, auto const& at) {
+            return kv_namespace_binding{.name = text(),
+                                        .namespace_id = optional_string(entry, "id", at).value_or(text())};
+        });
+        named_bindings(section, "r2_buckets", where, out, locations, [&](auto const& entry, auto const& at) {
+            return r2_bucket_binding{.name = text(),
+                                     .bucket_name = optional_string(entry, "bucket_name", at).value_or(text())};
+        });
+        named_bindings(section, "services", where, out, locations, [&](auto const& entry, auto const& at) {
+            auto service = required_string(entry, "service", at);
+            auto environment = optional_string(entry, "environment", at);
+            auto entrypoint = optional_string(entry, "entrypoint", at);
+            if (!service) return std::optional<binding>();
+            return std::optional<binding>(service_binding{.name = text(),
+                                                          .service = std::move(*service),
+                                                          .entrypoint = std::move(entrypoint),
+                                                          .environment = std::move(environment)});
+        });
+        named_bindings(section, "d1_databases", where, out, locations, [&](auto const& entry, auto const& at) {
+            optional_string(entry, "database_name", at);
+            return d1_binding{.name = text(),
+                              .database_id = optional_string(entry, "database_id", at).value_or(text())};
+        });
+        if (auto const* v = section.if_contains("queues"))
+            if (auto const* queues = object_at(*v, where / "queues"))
+                named_bindings(*queues, "producers", where / "queues", out, locations,
                                [&](auto const& entry, auto const& at) {
                                    auto queue = required_string(entry, "queue", at);
                                    if (!queue) return std::optional<binding>();
                                    return std::optional<binding>(
                                        queue_binding{.name = text(), .queue_name = std::move(*queue)});
                                });
-        }
     }
 
     std::vector<renamed_class> renames(boost::json::value const& v, config_path const& where) {
@@ -475,12 +480,9 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
         auto const* section = reader.object_at(*section_value, at);
         if (!section) return reading;
 
-        auto const errors_before = std::count_if(reading.diagnostics.begin(), reading.diagnostics.end(),
-                                                 [](diagnostic const& d) { return d.level == severity::error; });
+        auto const errors_before = reader.error_count();
         reader.bindings(*section, at, worker.worker.version.bindings, worker.binding_locations);
-        bool const bindings_read_whole =
-            errors_before == std::count_if(reading.diagnostics.begin(), reading.diagnostics.end(),
-                                           [](diagnostic const& d) { return d.level == severity::error; });
+        bool const bindings_read_whole = reader.error_count() == errors_before;
         if (auto name = reader.optional_string(*section, "name", at)) worker.name = std::move(name);
         else if (worker.name) worker.name = text(std::string(*worker.name) + "-" + std::string(*environment));
         if (auto main = reader.optional_string(*section, "main", at)) worker.main = std::move(main);
