@@ -88,12 +88,28 @@ struct arguments {
     return unusable_input;
 }
 
-/// The one operand a command takes, or the reason it is missing.
-[[nodiscard]] inline expected<std::string, std::string> single_operand(arguments const& parsed) {
-    if (parsed.operands.size() == 1) return parsed.operands.front();
-    if (parsed.operands.empty()) return unexpected(std::string("expects a FILE"));
-    return unexpected("expects exactly one FILE, but got " + std::to_string(parsed.operands.size()) +
-                      " operands (options start with --)");
+/// A command's command line: its options and its one FILE.
+struct command_line {
+    arguments parsed;
+    std::string file;
+};
+
+/// Reads a command line of options among `known` and exactly one FILE. On
+/// --help or a mistake it prints the usage (see `usage_failure`) and gives
+/// the status to exit with instead.
+[[nodiscard]] inline expected<command_line, int> read_command_line(std::span<char* const> args,
+                                                                   std::initializer_list<std::string_view> known,
+                                                                   std::string_view command, std::string_view usage) {
+    auto parsed = parse_arguments(args, known);
+    if (!parsed) return unexpected(usage_failure(std::cerr, command, usage, parsed.error()));
+    auto const operands = parsed->operands.size();
+    if (operands == 0) return unexpected(usage_failure(std::cerr, command, usage, "expects a FILE"));
+    if (operands > 1)
+        return unexpected(usage_failure(std::cerr, command, usage,
+                                        "expects exactly one FILE, but got " + std::to_string(operands) +
+                                            " operands (options start with --)"));
+    auto file = parsed->operands.front();
+    return command_line{std::move(*parsed), std::move(file)};
 }
 
 } // namespace cfdo::tool

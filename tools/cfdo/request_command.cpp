@@ -51,11 +51,9 @@ int request_command(std::span<char* const> args) {
     constexpr std::string_view usage =
         "usage: cfdo request FILE   (FILE: {\"operation\": SDK method, \"params\": SDK params}; - for standard "
         "input)";
-    auto parsed = parse_arguments(args, {});
-    if (!parsed) return usage_failure(std::cerr, "request", usage, parsed.error());
-    auto const operand = single_operand(*parsed);
-    if (!operand) return usage_failure(std::cerr, "request", usage, operand.error());
-    auto const& path = *operand;
+    auto const command_line = read_command_line(args, {}, "request", usage);
+    if (!command_line) return command_line.error();
+    auto const& path = command_line->file;
     auto value = read_value(path, file_format::json);
     if (!value) {
         std::cerr << "cfdo: " << printable(value.error().message) << '\n';

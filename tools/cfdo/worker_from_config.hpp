@@ -40,10 +40,18 @@ namespace cfdo::tool {
     return options;
 }
 
-/// The configuration at `path`, read for `--env`; nothing (and a message on
-/// standard error) when the file is unusable.
-[[nodiscard]] inline std::optional<wrangler::config_reading> read_configuration(std::string const& path,
-                                                                             arguments const& parsed) {
+/// A configuration read for `--env` and checked with the options of the
+/// command line: its Worker, when its shape is right, and every diagnostic.
+struct checked_configuration {
+    std::optional<wrangler::worker_config> worker;
+    wrangler::check_options options;
+    std::vector<diagnostic> diagnostics;
+};
+
+/// The configuration at `path`, checked; nothing (and a message on standard
+/// error) when the file is unusable.
+[[nodiscard]] inline std::optional<checked_configuration> check_configuration(std::string const& path,
+                                                                            arguments const& parsed) {
     auto value = read_value(path, format_of(path));
     if (!value) {
         std::cerr << "cfdo: " << printable(value.error().message) << '\n';
@@ -54,7 +62,14 @@ namespace cfdo::tool {
         return std::nullopt;
     }
     auto const environment = parsed.option("--env");
-    return wrangler::read_config(*value, environment ? std::optional<std::string_view>(*environment) : std::nullopt);
+    auto reading =
+        wrangler::read_config(*value, environment ? std::optional<std::string_view>(*environment) : std::nullopt);
+    checked_configuration checked{std::move(reading.worker), check_options_of(parsed), std::move(reading.diagnostics)};
+    if (checked.worker) {
+        auto const found = wrangler::check(*checked.worker, checked.options);
+        checked.diagnostics.insert(checked.diagnostics.end(), found.begin(), found.end());
+    }
+    return checked;
 }
 
 } // namespace cfdo::tool
