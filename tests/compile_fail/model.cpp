@@ -1,13 +1,10 @@
 // Compile-fail cases about the model's types themselves.
-#include <cfdo/api/operations.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/model/worker_version.hpp>
 
-#if defined(CFDO_CASE_operation_to_json_without_sdk_params) || defined(CFDO_CASE_operation_from_json_without_sdk_params)
-#include <cfdo/json/from_json.hpp>
+#if defined(CFDO_CASE_operation_body_names_no_member) || defined(CFDO_CASE_operation_path_names_no_member)
+#include <cfdo/api/make_request.hpp>
 #include <cfdo/json/to_json.hpp>
-#if defined(CFDO_TWIN)
-#include <cfdo/api/sdk_params.hpp>
-#endif
 #endif
 
 #include <string_view>
@@ -52,14 +49,46 @@ constexpr auto make = [] {
 static_assert(make());
 #endif
 
-#if defined(CFDO_CASE_operation_to_json_without_sdk_params)
-[[maybe_unused]] boost::json::value params() {
-    return cfdo::to_json(cfdo::create_version{.account_id = "a", .worker_id = "w"});
-}
+// An operation is one declaration; what it says about its members must hold.
+#if defined(CFDO_CASE_operation_body_names_no_member)
+struct deploy_worker {
+    static constexpr cfdo::endpoint endpoint{
+        .method = cfdo::http_method::post,
+        .path = "/accounts/{account_id}/workers/scripts/{script_name}/deploy",
+        .not_in_sdk = "an operation of this test",
+#if defined(CFDO_TWIN)
+        .body = "version",
+#else
+        .body = "versoin",
+#endif
+        .form = cfdo::body_form::json,
+    };
+    using response = cfdo::script_info;
+    cfdo::required<"account_id"> account_id;
+    cfdo::required<"script_name"> script_name;
+    cfdo::worker_version version {};
+};
+BOOST_DESCRIBE_STRUCT(deploy_worker, (), (account_id, script_name, version))
+[[maybe_unused]] boost::json::value params() { return cfdo::to_json(deploy_worker{.account_id = "a", .script_name = "w"}); }
 #endif
 
-#if defined(CFDO_CASE_operation_from_json_without_sdk_params)
-[[maybe_unused]] bool readable() { return cfdo::from_json<cfdo::upload_script>("{}").has_value(); }
+#if defined(CFDO_CASE_operation_path_names_no_member)
+struct list_versions {
+    static constexpr cfdo::endpoint endpoint{
+        .method = cfdo::http_method::get,
+#if defined(CFDO_TWIN)
+        .path = "/accounts/{account_id}/workers/workers/{worker_id}/versions",
+#else
+        .path = "/accounts/{account_id}/workers/workers/{worker}/versions",
+#endif
+        .not_in_sdk = "an operation of this test",
+    };
+    using response = std::vector<cfdo::version_info>;
+    cfdo::required<"account_id"> account_id;
+    cfdo::required<"worker_id"> worker_id;
+};
+BOOST_DESCRIBE_STRUCT(list_versions, (), (account_id, worker_id))
+[[maybe_unused]] cfdo::request request() { return cfdo::make_request(list_versions{.account_id = "a", .worker_id = "w"}); }
 #endif
 
 } // namespace

@@ -1,7 +1,7 @@
 // Each case leaves out one field that Cloudflare requires; the compiler's
 // first error must name that field. With -DCFDO_TWIN the field is given and
 // the case must compile.
-#include <cfdo/api/operations.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/model/worker_version.hpp>
 
 #include <cstdlib>

@@ -12,6 +12,9 @@
 #include <cfdo/api/responses.hpp>
 #include <cfdo/json/finite_numbers.hpp>
 #include <cfdo/json/pretty.hpp>
+#include <cfdo/model/operations.hpp>
+
+#include <boost/mp11/algorithm.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -51,10 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     std::string const body(reinterpret_cast<char const*>(data), size);
     parse_alone(body);
     for (int const status : {200, 404}) {
-        decode_as<cfdo::list_namespaces>(body, status);
-        decode_as<cfdo::list_objects>(body, status);
-        decode_as<cfdo::create_version>(body, status);
-        decode_as<cfdo::upload_script>(body, status);
+        boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, cfdo::operations>>(
+            [&]<class Operation>(boost::mp11::mp_identity<Operation>) { decode_as<Operation>(body, status); });
     }
     return 0;
 }

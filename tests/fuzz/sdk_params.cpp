@@ -15,11 +15,12 @@
 #include "fuzz_check.hpp"
 
 #include <cfdo/api/make_request.hpp>
-#include <cfdo/api/sdk_params.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/rules/request_rules.hpp>
 
+#include <boost/mp11/algorithm.hpp>
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
@@ -69,7 +70,8 @@ void check_headers(cfdo::request const& request) {
                     "no CR, LF or NUL in a header", part);
 }
 
-void check_multipart(cfdo::upload_script const& op, cfdo::request const& request) {
+template <class Operation>
+void check_multipart(Operation const& op, cfdo::request const& request) {
     auto const& body = std::get<cfdo::multipart_body>(request.body);
     std::vector<cfdo_tests::parsed_part> parts;
     try {
@@ -77,7 +79,7 @@ void check_multipart(cfdo::upload_script const& op, cfdo::request const& request
     } catch (std::exception const& e) {
         cfdo_fuzz::broken_promise("the multipart body parses back", e.what());
     }
-    auto const& modules = op.version.modules;
+    auto const& modules = cfdo::body_of(op).modules;
     require(parts.size() == modules.size() + 1, "the body holds the metadata and every module");
     require(parts[0].name == "metadata", "the metadata part comes first");
     for (std::size_t i = 0; i < modules.size(); ++i) {
@@ -96,7 +98,7 @@ void check_request(Operation const& op, cfdo::request const& request) {
         auto const reparsed = cfdo::parse_json(request.body_bytes());
         require(reparsed.has_value() && cfdo_fuzz::same_json(*reparsed, json->value), "the JSON body reads back equal");
     }
-    if constexpr (std::is_same_v<Operation, cfdo::upload_script>) check_multipart(op, request);
+    if constexpr (Operation::endpoint.form == cfdo::body_form::multipart_upload) check_multipart(op, request);
 }
 
 template <class Operation>
@@ -130,9 +132,8 @@ void read_as(std::string_view params) {
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     std::string_view const params(reinterpret_cast<char const*>(data), size);
-    read_as<cfdo::list_namespaces>(params);
-    read_as<cfdo::list_objects>(params);
-    read_as<cfdo::create_version>(params);
-    read_as<cfdo::upload_script>(params);
+    // Every operation, as `cfdo request` reads them.
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, cfdo::operations>>(
+        [&]<class Operation>(boost::mp11::mp_identity<Operation>) { read_as<Operation>(params); });
     return 0;
 }

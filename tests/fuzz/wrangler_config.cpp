@@ -49,7 +49,7 @@ void check_worker(boost::json::value const& config, std::optional<std::string_vi
     }
     std::vector<cfdo::wrangler::check_options> option_sets(3);
     option_sets[1].exported_classes = std::vector<cfdo::text>{"Counter"};
-    if (!reading.worker->worker.history.empty()) option_sets[2].deployed_tag = reading.worker->worker.history[0].tag;
+    if (!reading.worker->deployment.history.empty()) option_sets[2].deployed_tag = reading.worker->deployment.history[0].tag;
     for (auto const& options : option_sets) {
         auto const found = cfdo::wrangler::check(*reading.worker, options);
         require_well_formed(found);

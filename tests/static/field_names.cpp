@@ -1,12 +1,21 @@
-// The model's conventions, checked for every described type:
+// The model's conventions, checked for every described type of the model
+// (tests/support/model_types.hpp finds them all):
 //  - a `required<"x">` member is the member named `x`, so that the compiler's
 //    "required ... x" error names the member the user left out;
-//  - every member is described, so that JSON conversion sees all of them.
-#include <cfdo/api/operations.hpp>
-#include <cfdo/api/responses.hpp>
+//  - every member is described, so that JSON conversion and the rules see
+//    all of them;
+// for every binding kind, that its `type` is its own; and for every
+// operation, that its declaration holds to its members.
+#include "../support/model_types.hpp"
+
+#include <cfdo/model/bindings.hpp>
+#include <cfdo/model/json_names.hpp>
+#include <cfdo/model/members.hpp>
+#include <cfdo/model/operation.hpp>
+#include <cfdo/model/operations.hpp>
+#include <cfdo/model/results.hpp>
 #include <cfdo/model/worker_version.hpp>
 
-#include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
 #include <string_view>
@@ -17,62 +26,54 @@ namespace {
 template <class T>
 constexpr bool required_members_are_named_after_themselves() {
     bool named_right = true;
-    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto member) {
-        using member_type = std::remove_cvref_t<decltype(std::declval<T&>().*member.pointer)>;
+    cfdo::for_each_member_of<T>([&](auto member) {
+        using member_type = typename decltype(member)::type;
         if constexpr (cfdo::is_required_v<member_type>)
-            named_right = named_right && member_type::field == std::string_view(member.name);
+            named_right = named_right && member_type::field == member.name;
     });
     return named_right;
 }
 
 template <class T>
-constexpr std::size_t described_member_count() {
-    return boost::mp11::mp_size<boost::describe::describe_members<T, boost::describe::mod_public>>::value;
+constexpr bool every_member_is_described() {
+    return boost::mp11::mp_size<cfdo::described_members<T>>::value == cfdo_tests::aggregate_arity<T>();
 }
 
-template <class... Ts>
-constexpr bool all_named_right() {
-    return (required_members_are_named_after_themselves<Ts>() && ...);
+template <class... Types>
+constexpr bool follow_the_conventions(boost::mp11::mp_list<Types...>) {
+    static_assert((required_members_are_named_after_themselves<Types>() && ...),
+                  "a required<\"x\"> member must be named x");
+    static_assert((every_member_is_described<Types>() && ...),
+                  "every member must be listed in the type's BOOST_DESCRIBE_STRUCT");
+    return true;
 }
+static_assert(follow_the_conventions(cfdo_tests::model_types()));
+// The walk finds the model's types (a sample, so that an empty list cannot pass).
+static_assert(boost::mp11::mp_contains<cfdo_tests::model_types, cfdo::transferred_class>::value);
+static_assert(boost::mp11::mp_contains<cfdo_tests::model_types, cfdo::queue_binding>::value);
+static_assert(boost::mp11::mp_contains<cfdo_tests::model_types, cfdo::version_annotations>::value);
+static_assert(boost::mp11::mp_contains<cfdo_tests::model_types, cfdo::script_info>::value);
 
-static_assert(all_named_right<cfdo::durable_object_binding, cfdo::plain_text_binding, cfdo::secret_text_binding,
-                              cfdo::json_binding, cfdo::kv_namespace_binding, cfdo::r2_bucket_binding,
-                              cfdo::service_binding, cfdo::d1_binding, cfdo::queue_binding, cfdo::worker_module,
-                              cfdo::renamed_class, cfdo::transferred_class, cfdo::tagged_migration,
-                              cfdo::list_namespaces, cfdo::list_objects, cfdo::create_version,
-                              cfdo::upload_script>());
+// Every binding kind carries a type of its own, and cannot be built without
+// its name.
+template <class... Kinds>
+constexpr bool kinds_are_distinct(boost::mp11::mp_list<Kinds...>) {
+    constexpr std::string_view types[]{Kinds::type...};
+    for (std::size_t i = 0; i < sizeof...(Kinds); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (types[i] == types[j] || types[i].empty()) return false;
+    return (!std::is_default_constructible_v<Kinds> && ...);
+}
+static_assert(kinds_are_distinct(cfdo::binding::alternatives()));
 
-// Member counts, so that a member added without its BOOST_DESCRIBE entry
-// fails here (update the number together with the description).
-static_assert(described_member_count<cfdo::durable_object_binding>() == 6);
-static_assert(described_member_count<cfdo::plain_text_binding>() == 2);
-static_assert(described_member_count<cfdo::secret_text_binding>() == 2);
-static_assert(described_member_count<cfdo::json_binding>() == 2);
-static_assert(described_member_count<cfdo::kv_namespace_binding>() == 2);
-static_assert(described_member_count<cfdo::r2_bucket_binding>() == 3);
-static_assert(described_member_count<cfdo::service_binding>() == 4);
-static_assert(described_member_count<cfdo::d1_binding>() == 2);
-static_assert(described_member_count<cfdo::queue_binding>() == 2);
-static_assert(described_member_count<cfdo::renamed_class>() == 2);
-static_assert(described_member_count<cfdo::transferred_class>() == 3);
-static_assert(described_member_count<cfdo::tagged_migration>() == 6);
-static_assert(described_member_count<cfdo::version_annotations>() == 2);
-static_assert(described_member_count<cfdo::version_limits>() == 1);
-static_assert(described_member_count<cfdo::worker_module>() == 3);
-static_assert(described_member_count<cfdo::migration_step>() == 5);
-static_assert(described_member_count<cfdo::single_step_migration>() == 7);
-static_assert(described_member_count<cfdo::multi_step_migration>() == 3);
-static_assert(described_member_count<cfdo::worker_version>() == 8);
-static_assert(described_member_count<cfdo::list_namespaces>() == 3);
-static_assert(described_member_count<cfdo::list_objects>() == 4);
-static_assert(described_member_count<cfdo::create_version>() == 4);
-static_assert(described_member_count<cfdo::upload_script>() == 3);
-
-// Every `{parameter}` of a route names one of the operation's text members.
-static_assert(cfdo::route_names_only_text_members<cfdo::list_namespaces>());
-static_assert(cfdo::route_names_only_text_members<cfdo::list_objects>());
-static_assert(cfdo::route_names_only_text_members<cfdo::create_version>());
-static_assert(cfdo::route_names_only_text_members<cfdo::upload_script>());
+// Every operation's endpoint agrees with its members (path parameters are
+// text members, the body is a member, ...) and names its SDK method or why
+// there is none.
+template <class... Operations>
+constexpr bool declarations_are_consistent(boost::mp11::mp_list<Operations...>) {
+    return (cfdo::is_consistent_declaration<Operations>() && ...);
+}
+static_assert(declarations_are_consistent(cfdo::operations()));
 
 // The JSON keys Cloudflare spells differently from the C++ members.
 static_assert(cfdo::json_key<cfdo::version_annotations>("message") == "workers/message");
@@ -83,19 +84,7 @@ static_assert(cfdo::json_key<cfdo::namespace_info>("class_name") == "class");
 static_assert(cfdo::json_key<cfdo::object_info>("has_stored_data") == "hasStoredData");
 static_assert(cfdo::json_key<cfdo::worker_version>("bindings") == "bindings");
 
-// Every binding kind carries its Cloudflare type.
-static_assert(cfdo::durable_object_binding::type == "durable_object_namespace");
-static_assert(cfdo::plain_text_binding::type == "plain_text");
-static_assert(cfdo::secret_text_binding::type == "secret_text");
-static_assert(cfdo::json_binding::type == "json");
-static_assert(cfdo::kv_namespace_binding::type == "kv_namespace");
-static_assert(cfdo::r2_bucket_binding::type == "r2_bucket");
-static_assert(cfdo::service_binding::type == "service");
-static_assert(cfdo::d1_binding::type == "d1");
-static_assert(cfdo::queue_binding::type == "queue");
-
 // Required members cannot be default-constructed; everything else can.
-static_assert(!std::is_default_constructible_v<cfdo::durable_object_binding>);
 static_assert(!std::is_default_constructible_v<cfdo::worker_module>);
 static_assert(!std::is_default_constructible_v<cfdo::list_namespaces>);
 static_assert(std::is_default_constructible_v<cfdo::worker_version>);

@@ -2,11 +2,14 @@
 // and responses written by a server that keeps growing: it must give back
 // exactly what to_json wrote, ignore what it does not know, and say where
 // (as a JSON pointer) and why anything else is wrong.
-#include <cfdo/api/sdk_params.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/parse.hpp>
 #include <cfdo/json/to_json.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/model/worker_version.hpp>
+#include <cfdo/support/json_syntax.hpp>
+
+#include "../support/every_binding_kind.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -62,28 +65,14 @@ cfdo::decode_error version_error(std::string_view json) { return error_of<cfdo::
 std::string nested_arrays(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 
 cfdo::worker_version every_binding_kind() {
+    auto bindings = cfdo_tests::every_binding_kind();
+    // A Durable Object binding with only its class, beside the one with every field.
+    bindings.insert(bindings.begin(), cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"});
     return {
         .main_module = "worker.mjs",
         .compatibility_date = "2025-08-06",
         .compatibility_flags = {"nodejs_compat"},
-        .bindings =
-            {
-                cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
-                cfdo::durable_object_binding{.name = "REMOTE", .class_name = "Room", .script_name = "chat",
-                                             .environment = "production", .namespace_id = "ns",
-                                             .dispatch_namespace = "customers"},
-                cfdo::plain_text_binding{.name = "GREETING", .text = "hello"},
-                cfdo::secret_text_binding{.name = "TOKEN", .text = "s3cr3t"},
-                // Written as Boost.JSON serializes it: from_json gives back the
-                // value's canonical text.
-                cfdo::json_binding{.name = "SETTINGS", .json = R"({"debug":true,"levels":[1,2]})"},
-                cfdo::kv_namespace_binding{.name = "CACHE", .namespace_id = "0f2ac74b"},
-                cfdo::r2_bucket_binding{.name = "ASSETS", .bucket_name = "assets", .jurisdiction = "eu"},
-                cfdo::service_binding{.name = "AUTH", .service = "auth", .entrypoint = "Verifier",
-                                      .environment = "staging"},
-                cfdo::d1_binding{.name = "DB", .database_id = "a1b2"},
-                cfdo::queue_binding{.name = "JOBS", .queue_name = "jobs"},
-            },
+        .bindings = std::move(bindings),
         .modules = {{.name = "data.bin",
                      .content_type = cfdo::content_type::octet_stream,
                      .content = cfdo::module_base64{"AAEC"}}},

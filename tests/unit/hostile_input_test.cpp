@@ -8,7 +8,7 @@
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/api/request.hpp>
 #include <cfdo/api/responses.hpp>
-#include <cfdo/api/sdk_params.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/parse.hpp>
 #include <cfdo/json/pretty.hpp>

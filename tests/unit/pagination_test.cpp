@@ -215,7 +215,7 @@ TEST_CASE("object pages follow the cursor until a page has none", "[pagination]"
         auto const all = cfdo::list_all_objects(s.transport(), namespace_objects({}, 100));
         REQUIRE(all.has_value());
         CHECK(ids_of(*all) == strings{"o1", "o2", "o3", "o4"});
-        CHECK(s.queries(objects_path) == strings{"?limit=100", "?limit=100&cursor=A", "?limit=100&cursor=B"});
+        CHECK(s.queries(objects_path) == strings{"?limit=100", "?cursor=A&limit=100", "?cursor=B&limit=100"});
     }
     SECTION("an empty cursor ends the listing") {
         script s{{objects_page({"o1"}, R"("cursor":"","cursors":{"after":""})")}, {}};
@@ -293,7 +293,7 @@ TEST_CASE("a namespace page sent again is a pagination loop, not 2^32 requests",
         REQUIRE(error.has_value());
         CHECK(error->kind == cfdo::api_error_kind::pagination_loop);
         CHECK(error->http_status == 200);
-        CHECK(error->detail == "page 2 has the same namespaces as page 1: the server ignores the page parameter");
+        CHECK(error->detail == "page 2 has the same items as page 1: the server ignores the page parameter");
         CHECK(pages == std::vector<strings>{{"a", "b"}});
         CHECK(s.queries(namespaces_path) == strings{"", "?page=2"});
     }
@@ -302,7 +302,7 @@ TEST_CASE("a namespace page sent again is a pagination loop, not 2^32 requests",
         auto const all = cfdo::list_all_namespaces(s.transport(), account_namespaces(7));
         REQUIRE_FALSE(all.has_value());
         CHECK(all.error().kind == cfdo::api_error_kind::pagination_loop);
-        CHECK(all.error().detail == "page 9 has the same namespaces as page 8: the server ignores the page parameter");
+        CHECK(all.error().detail == "page 9 has the same items as page 8: the server ignores the page parameter");
         CHECK(s.sent.size() == 3);
     }
     SECTION("pages that differ, even by one namespace, go on") {

@@ -120,12 +120,12 @@ TEST_CASE("list_objects request", "[request]") {
         CHECK(r.headers.empty());
         CHECK(std::holds_alternative<std::monostate>(r.body));
     }
-    SECTION("limit, then cursor; the query string is percent-encoded") {
+    SECTION("cursor, then limit, as declared; the query string is percent-encoded") {
         auto const r =
             built(cfdo::list_objects{.account_id = "a", .namespace_id = "n", .cursor = "AAE+/x= &y", .limit = 10});
-        CHECK(r.query == query({{"limit", "10"}, {"cursor", "AAE+/x= &y"}}));
+        CHECK(r.query == query({{"cursor", "AAE+/x= &y"}, {"limit", "10"}}));
         CHECK(r.target() ==
-              "/accounts/a/workers/durable_objects/namespaces/n/objects?limit=10&cursor=AAE%2B%2Fx%3D%20%26y");
+              "/accounts/a/workers/durable_objects/namespaces/n/objects?cursor=AAE%2B%2Fx%3D%20%26y&limit=10");
     }
 }
 

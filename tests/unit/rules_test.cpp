@@ -1657,7 +1657,7 @@ TEST_CASE("an empty tag reads as no tag", "[rules][history]") {
 }
 
 // Wrangler reads a falsy deployed migration_tag, "" included, as no tag
-// (`if (script?.migration_tag)` in durable.ts, validation-rules.md R17) and
+// (`if (script?.migration_tag)` in durable.ts) and
 // sends every step without old_tag; so does plan_migrations.
 TEST_CASE("plan_migrations reads an empty deployed tag as no tag, as wrangler does",
           "[rules][history]") {

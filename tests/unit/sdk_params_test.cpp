@@ -1,6 +1,8 @@
 // Operations as Cloudflare's SDK params: to_json writes them, from_json reads
 // them back, and the two agree for every operation.
-#include <cfdo/api/sdk_params.hpp>
+#include <cfdo/json/from_json.hpp>
+#include <cfdo/json/to_json.hpp>
+#include <cfdo/model/operations.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,7 @@
 // cfdo::text: the owning string of the model. It must behave like a string
 // at run time (bytes kept exactly, comparisons with every string spelling)
 // because configurations read from files and environment variables use it.
+#include <cfdo/json/pointer.hpp>
 #include <cfdo/model/text.hpp>
 
 #include <catch2/catch.hpp>
@@ -18,7 +19,7 @@ using namespace std::string_view_literals;
 
 std::string decimal(std::size_t number, std::string prefix = {}) {
     cfdo::text out(prefix);
-    cfdo::append_decimal(out, number);
+    cfdo::append_pointer_index(out, number);
     return out.str();
 }
 
@@ -164,7 +165,7 @@ TEST_CASE("text compares with text, literals, std::string and std::string_view",
     }
 }
 
-TEST_CASE("append_decimal writes the decimal digits of a size", "[text]") {
+TEST_CASE("append_pointer_index writes the decimal digits of an index", "[text][pointer]") {
     CHECK(decimal(0) == "0");
     CHECK(decimal(7) == "7");
     CHECK(decimal(10) == "10");
@@ -180,7 +181,7 @@ TEST_CASE("append_decimal writes the decimal digits of a size", "[text]") {
     SECTION("works in constant expressions") {
         static_assert([] {
             cfdo::text out("/steps/");
-            cfdo::append_decimal(out, 305);
+            cfdo::append_pointer_index(out, 305);
             return out == "/steps/305";
         }());
     }

@@ -5,6 +5,8 @@
 #include <cfdo/json/to_json_string.hpp>
 #include <cfdo/model/worker_version.hpp>
 
+#include "../support/every_binding_kind.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <boost/json/serialize.hpp>
@@ -29,25 +31,23 @@ std::string every_escape() {
     return chars + "h\xc3\xa9llo \xe2\x82\xac \xff\xfe";
 }
 
+// Every binding kind, and escapes and non-finite numbers where text and JSON
+// source can hold them.
+std::vector<cfdo::binding> every_binding() {
+    auto bindings = cfdo_tests::every_binding_kind();
+    bindings.push_back(cfdo::plain_text_binding{.name = "ESCAPES", .text = every_escape()});
+    bindings.push_back(cfdo::secret_text_binding{.name = "QUOTES", .text = "s3cr3t \"quoted\" \\ back"});
+    bindings.push_back(cfdo::json_binding{.name = "NUMBERS", .json = R"( {"debug" : true, "levels":[1, 2.5, -3, 1e400],
+                                                                        "s":"\u00e9\n"} )"});
+    return bindings;
+}
+
 cfdo::worker_version every_field() {
     return {
         .main_module = "worker.mjs",
         .compatibility_date = "2024-03-01",
         .compatibility_flags = {"nodejs_compat", "streams_enable_constructors"},
-        .bindings =
-            {
-                cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter", .script_name = "other",
-                                             .environment = "production"},
-                cfdo::plain_text_binding{.name = "GREETING", .text = every_escape()},
-                cfdo::secret_text_binding{.name = "TOKEN", .text = "s3cr3t \"quoted\" \\ back"},
-                cfdo::json_binding{.name = "SETTINGS", .json = R"( {"debug" : true, "levels":[1, 2.5, -3, 1e400],
-                                                                  "s":"\u00e9\n"} )"},
-                cfdo::kv_namespace_binding{.name = "CACHE", .namespace_id = "0f2ac74b498b"},
-                cfdo::r2_bucket_binding{.name = "ASSETS", .bucket_name = "assets", .jurisdiction = "eu"},
-                cfdo::service_binding{.name = "AUTH", .service = "auth", .entrypoint = "Auth"},
-                cfdo::d1_binding{.name = "DB", .database_id = "a1b2"},
-                cfdo::queue_binding{.name = "JOBS", .queue_name = "jobs"},
-            },
+        .bindings = every_binding(),
         .migrations =
             cfdo::multi_step_migration{
                 .old_tag = "v1",

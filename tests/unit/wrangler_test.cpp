@@ -31,10 +31,10 @@ TEST_CASE("read_config: an environment inherits name, dates and migrations, not 
     REQUIRE(reading.worker);
     auto const& worker = *reading.worker;
     CHECK(worker.name == "counter-staging");
-    CHECK(worker.worker.version.compatibility_date == cfdo::date(2025, 1, 1));
-    CHECK(worker.worker.history.size() == 1);
-    REQUIRE(worker.worker.version.bindings.size() == 1);
-    CHECK(worker.worker.version.bindings[0].holds<cfdo::plain_text_binding>());
+    CHECK(worker.deployment.version.compatibility_date == cfdo::date(2025, 1, 1));
+    CHECK(worker.deployment.history.size() == 1);
+    REQUIRE(worker.deployment.version.bindings.size() == 1);
+    CHECK(worker.deployment.version.bindings[0].holds<cfdo::plain_text_binding>());
     CHECK(rules_and_paths(reading.diagnostics) ==
           std::vector<std::string>{"config-durable-objects-not-inherited /env/staging"});
 }
@@ -48,8 +48,8 @@ TEST_CASE("read_config: an environment's own name and migrations replace the top
     })", "production");
     REQUIRE(reading.worker);
     CHECK(reading.worker->name == "counter-prod");
-    REQUIRE(reading.worker->worker.history.size() == 1);
-    CHECK(reading.worker->worker.history[0].tag == "p1");
+    REQUIRE(reading.worker->deployment.history.size() == 1);
+    CHECK(reading.worker->deployment.history[0].tag == "p1");
     CHECK(reading.worker->migrations_location == "/env/production/migrations");
 }
 
@@ -129,6 +129,6 @@ TEST_CASE("read_config: --env with no environments at all reads the top-level Wo
     auto const reading = read(R"({"name": "counter", "vars": {"MODE": "x"}})", "staging");
     REQUIRE(reading.worker);
     CHECK(reading.worker->name == "counter");
-    CHECK(reading.worker->worker.version.bindings.size() == 1);
+    CHECK(reading.worker->deployment.version.bindings.size() == 1);
     CHECK(rules_and_paths(reading.diagnostics) == std::vector<std::string>{"config-environment-not-defined "});
 }

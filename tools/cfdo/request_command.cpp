@@ -5,9 +5,10 @@
 
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/api/request.hpp>
-#include <cfdo/api/sdk_params.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/pretty.hpp>
+#include <cfdo/json/to_json.hpp>
+#include <cfdo/model/operations.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/utility.hpp>
@@ -35,7 +36,7 @@ int print_request(std::string const& path, boost::json::value const& params) {
     // cfdo: the two requests would differ, so it is an error, not noise.
     for (auto const& pointer : unknown)
         std::cerr << printable(path) << ":/params" << printable(pointer)
-                  << ": error: cfdo does not know this parameter of " << sdk_method<Operation>
+                  << ": error: cfdo does not know this parameter of " << Operation::endpoint.sdk_method
                   << ", so its request would not carry it\n";
     auto diagnostics = validate(*operation);
     for (auto& d : diagnostics) d.path = text("/params" + std::string(d.path));
@@ -71,12 +72,14 @@ int request_command(std::span<char* const> args) {
     std::optional<int> status;
     std::string known;
     // Operations cannot be default-constructed (they have required fields):
-    // iterate over their identities.
+    // iterate over their identities. Those the SDK has no method for are not
+    // in the request file's vocabulary.
     using namespace boost::mp11;
-    mp_for_each<mp_transform<mp_identity, sdk_operations>>([&]<class Operation>(mp_identity<Operation>) {
-        known += "\n  " + std::string(sdk_method<Operation>);
-        if (!status && operation->get_string() == sdk_method<Operation>)
-            status = print_request<Operation>(path, *params);
+    mp_for_each<mp_transform<mp_identity, operations>>([&]<class Operation>(mp_identity<Operation>) {
+        constexpr std::string_view method = Operation::endpoint.sdk_method;
+        if (method.empty()) return;
+        known += "\n  " + std::string(method);
+        if (!status && operation->get_string() == method) status = print_request<Operation>(path, *params);
     });
     if (status) return *status;
     std::cerr << "cfdo: " << printable(path) << ": unknown operation \"" << printable(operation->get_string())

@@ -4,9 +4,12 @@
 #define CFDO_API_MAKE_REQUEST_HPP_INCLUDED
 
 #include <cfdo/api/multipart.hpp>
-#include <cfdo/api/operations.hpp>
 #include <cfdo/api/request.hpp>
 #include <cfdo/json/to_json.hpp>
+#include <cfdo/model/category.hpp>
+#include <cfdo/model/modules.hpp>
+#include <cfdo/model/operation.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/request_rules.hpp>
@@ -66,36 +69,16 @@ std::string expand_path(Operation const& op) {
     return path;
 }
 
-template <class Operation>
-request routed(Operation const& op) {
-    request r;
-    r.method = Operation::endpoint.method;
-    r.path = expand_path(op);
-    return r;
-}
-
-inline std::vector<header> json_headers() { return {{"Content-Type", "application/json"}}; }
-
-inline request build(list_namespaces const& op) {
-    auto r = routed(op);
-    if (op.page) r.query.push_back({"page", std::to_string(*op.page)});
-    if (op.per_page) r.query.push_back({"per_page", std::to_string(*op.per_page)});
-    return r;
-}
-
-inline request build(list_objects const& op) {
-    auto r = routed(op);
-    if (op.limit) r.query.push_back({"limit", std::to_string(*op.limit)});
-    if (op.cursor) r.query.push_back({"cursor", op.cursor->str()});
-    return r;
-}
-
-inline request build(create_version const& op) {
-    auto r = routed(op);
-    if (op.deploy) r.query.push_back({"deploy", *op.deploy ? "true" : "false"});
-    r.headers = json_headers();
-    r.body = json_body{to_json(op.version)};
-    return r;
+// A query parameter's value as the SDK writes it into the URL.
+template <class T>
+std::string query_value(T const& value) {
+    constexpr auto category = category_of<T>;
+    if constexpr (category == model_category::optional) return query_value(*value);
+    else if constexpr (category == model_category::required) return query_value(value.value());
+    else if constexpr (category == model_category::boolean) return value ? "true" : "false";
+    else if constexpr (category == model_category::integer) return std::to_string(value);
+    else if constexpr (category == model_category::string) return std::string(std::string_view(value));
+    else static_assert(no_json_form<T>, "cfdo: a query parameter is a string, a number or a boolean");
 }
 
 inline std::string module_bytes_of(worker_module const& module) {
@@ -104,32 +87,44 @@ inline std::string module_bytes_of(worker_module const& module) {
     return base64_decode(module.content.get<module_base64>().base64).value_or(std::string());
 }
 
-inline request build(upload_script const& op) {
-    auto r = routed(op);
-
-    // The metadata is the version without its modules, which travel as parts.
-    auto metadata = to_json(op.version);
+// The classic script upload's body: the version without its modules as the
+// `metadata` part, then a part per module, named after it.
+inline multipart_body upload_body(worker_version const& version) {
+    auto metadata = to_json(version);
     metadata.as_object().erase("modules");
-
     std::vector<multipart_part> parts;
-    parts.reserve(op.version.modules.size() + 1);
+    parts.reserve(version.modules.size() + 1);
     parts.push_back({"metadata", std::nullopt, std::nullopt, boost::json::serialize(metadata)});
-    for (auto const& module : op.version.modules)
+    for (auto const& module : version.modules)
         parts.push_back({module.name.str(), module.name.str(), module.content_type.str(), module_bytes_of(module)});
-    auto body = multipart_body::with_parts(std::move(parts));
-    r.headers = {{"Content-Type", body.content_type()}};
-    r.body = std::move(body);
+    return multipart_body::with_parts(std::move(parts));
+}
+
+// The request of an operation, as its declaration says: the route's path,
+// the query parameters in declaration order, and the body in its form.
+template <operation Operation>
+request build(Operation const& op) {
+    static_assert(is_consistent_declaration<Operation>(),
+                  "cfdo: the operation's endpoint contradicts its members (see is_consistent_declaration)");
+    constexpr auto const& declared = Operation::endpoint;
+    request r;
+    r.method = declared.method;
+    r.path = expand_path(op);
+    for_each_query_parameter(op, [&](auto member, auto const& field) {
+        r.query.push_back({std::string(member.key), query_value(field)});
+    });
+    if constexpr (declared.form == body_form::json) {
+        r.headers = {{"Content-Type", "application/json"}};
+        r.body = json_body{to_json(body_of(op))};
+    } else if constexpr (declared.form == body_form::multipart_upload) {
+        auto body = upload_body(body_of(op));
+        r.headers = {{"Content-Type", body.content_type()}};
+        r.body = std::move(body);
+    }
     return r;
 }
 
 } // namespace detail
-
-/// Operations cfdo can turn into a request.
-template <class Operation>
-concept operation = requires(Operation const& op) {
-    { validate(op) } -> std::same_as<std::vector<diagnostic>>;
-    { detail::build(op) } -> std::same_as<request>;
-};
 
 /// The request for `op`, or every diagnostic when `op` breaks an error rule.
 template <operation Operation>

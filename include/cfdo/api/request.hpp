@@ -4,7 +4,7 @@
 #define CFDO_API_REQUEST_HPP_INCLUDED
 
 #include <cfdo/api/multipart.hpp>
-#include <cfdo/api/route.hpp>
+#include <cfdo/model/http_method.hpp>
 #include <cfdo/support/base64.hpp>
 #include <cfdo/support/utf8.hpp>
 

@@ -3,11 +3,12 @@
 #ifndef CFDO_API_RESPONSES_HPP_INCLUDED
 #define CFDO_API_RESPONSES_HPP_INCLUDED
 
-#include <cfdo/api/operations.hpp>
 #include <cfdo/api/transport.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/parse.hpp>
-#include <cfdo/model/json_names.hpp>
+#include <cfdo/model/operation.hpp>
+#include <cfdo/model/operations.hpp>
+#include <cfdo/model/results.hpp>
 #include <cfdo/support/expected.hpp>
 #include <cfdo/support/printable.hpp>
 
@@ -95,119 +96,6 @@ struct api_error {
 
 template <class T>
 using api_result = expected<T, api_error>;
-
-/// The `result_info` of a page-numbered listing; every number is optional.
-struct page_info {
-    std::optional<std::int64_t> page {};
-    std::optional<std::int64_t> per_page {};
-    std::optional<std::int64_t> count {};
-    std::optional<std::int64_t> total_count {};
-    std::optional<std::int64_t> total_pages {};
-
-    friend bool operator==(page_info const&, page_info const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(page_info, (), (page, per_page, count, total_count, total_pages))
-
-/// A Durable Object namespace as listed.
-struct namespace_info {
-    std::optional<std::string> id {};
-    /// The Durable Object class (Cloudflare's `class`).
-    std::optional<std::string> class_name {};
-    std::optional<std::string> name {};
-    /// The Worker that defines the class.
-    std::optional<std::string> script {};
-    std::optional<bool> use_sqlite {};
-
-    friend bool operator==(namespace_info const&, namespace_info const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(namespace_info, (), (id, class_name, name, script, use_sqlite))
-
-template <>
-struct json_field_names<namespace_info> {
-    static constexpr std::array renamed{renamed_field{"class_name", "class"}};
-};
-
-/// One page of `list_namespaces`.
-struct namespace_page {
-    std::vector<namespace_info> namespaces;
-    page_info info;
-};
-
-/// A Durable Object as listed.
-struct object_info {
-    std::optional<std::string> id {};
-    /// Cloudflare's `hasStoredData`.
-    std::optional<bool> has_stored_data {};
-
-    friend bool operator==(object_info const&, object_info const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(object_info, (), (id, has_stored_data))
-
-template <>
-struct json_field_names<object_info> {
-    static constexpr std::array renamed{renamed_field{"has_stored_data", "hasStoredData"}};
-};
-
-/// One page of `list_objects`.
-struct object_page {
-    std::vector<object_info> objects;
-    /// Where the next page starts; absent (or empty) on the last page.
-    std::optional<std::string> cursor;
-    std::optional<std::int64_t> count;
-};
-
-/// The version `create_version` made.
-struct version_info {
-    std::string id;
-    std::optional<std::int64_t> number {};
-    std::optional<std::string> created_on {};
-    std::vector<std::string> urls {};
-    std::optional<std::string> main_module {};
-    std::optional<std::string> compatibility_date {};
-    std::vector<std::string> compatibility_flags {};
-    /// Set once the version is deployed with Durable Object migrations.
-    std::optional<std::string> migration_tag {};
-
-    friend bool operator==(version_info const&, version_info const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(version_info, (),
-                      (id, number, created_on, urls, main_module, compatibility_date, compatibility_flags,
-                       migration_tag))
-
-/// The script `upload_script` deployed.
-struct script_info {
-    std::optional<std::string> id {};
-    std::optional<std::string> etag {};
-    std::optional<std::string> created_on {};
-    std::optional<std::string> modified_on {};
-    std::optional<std::string> migration_tag {};
-    std::optional<std::int64_t> startup_time_ms {};
-
-    friend bool operator==(script_info const&, script_info const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(script_info, (), (id, etag, created_on, modified_on, migration_tag, startup_time_ms))
-
-/// The typed result of each operation.
-template <class Operation>
-struct response_of;
-template <>
-struct response_of<list_namespaces> {
-    using type = namespace_page;
-};
-template <>
-struct response_of<list_objects> {
-    using type = object_page;
-};
-template <>
-struct response_of<create_version> {
-    using type = version_info;
-};
-template <>
-struct response_of<upload_script> {
-    using type = script_info;
-};
-template <class Operation>
-using response_of_t = typename response_of<Operation>::type;
 
 namespace detail {
 
@@ -299,7 +187,7 @@ inline std::string decode_error_items(boost::json::value const& errors, std::vec
 } // namespace detail
 
 /// Decodes Cloudflare's answer to `Operation`.
-template <class Operation>
+template <operation Operation>
 [[nodiscard]] api_result<response_of_t<Operation>> decode_response(http_response const& response) {
     int const status = response.status;
     // The DOM lives only while the result is decoded from it: an arena that

@@ -3,27 +3,22 @@
 #ifndef CFDO_JSON_FROM_JSON_HPP_INCLUDED
 #define CFDO_JSON_FROM_JSON_HPP_INCLUDED
 
-#include <cfdo/json/concepts.hpp>
 #include <cfdo/json/finite_numbers.hpp>
 #include <cfdo/json/parse.hpp>
 #include <cfdo/json/pointer.hpp>
-#include <cfdo/model/bindings.hpp>
-#include <cfdo/model/date.hpp>
-#include <cfdo/model/json_names.hpp>
-#include <cfdo/model/migrations.hpp>
-#include <cfdo/model/modules.hpp>
+#include <cfdo/model/category.hpp>
+#include <cfdo/model/members.hpp>
 #include <cfdo/model/one_of.hpp>
+#include <cfdo/model/operation.hpp>
 #include <cfdo/model/required.hpp>
+#include <cfdo/model/spelling.hpp>
 #include <cfdo/model/text.hpp>
 #include <cfdo/support/expected.hpp>
 #include <cfdo/support/printable.hpp>
 
-#include <boost/describe/members.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <boost/mp11/algorithm.hpp>
-#include <boost/mp11/bind.hpp>
-#include <boost/mp11/utility.hpp>
 #include <boost/mp11/list.hpp>
 
 #include <cmath>
@@ -39,7 +34,8 @@
 #include <utility>
 #include <vector>
 
-// Reading the model (and Cloudflare's responses) back from JSON.
+// Reading the model (and Cloudflare's responses, and the SDK's params of an
+// operation) back from JSON, by the categories of model/category.hpp.
 //
 // Boost.JSON 1.81's own `value_to` for described structs fails on a missing
 // optional key and on any unknown key, so cfdo decodes described structs
@@ -144,36 +140,196 @@ inline std::string expected_but_got(std::string_view expected, boost::json::valu
     return "expected " + std::string(expected) + ", got " + std::string(kind_name(got));
 }
 
-// The `decode` overloads below are found by argument-dependent lookup on
-// `type_tag<T>` when a template instantiates them, so their order does not
-// matter.
+// Only optional and array members may be left out of a JSON object; any
+// other member (`required<...>`, or a plain field of a response type) must
+// be present.
+template <class T>
+inline constexpr bool may_be_absent =
+    category_of<T> == model_category::optional || category_of<T> == model_category::sequence;
 
-inline std::optional<std::string> decode(boost::json::value const& v, decoding& ctx, type_tag<std::string>) {
-    if (auto const* s = v.if_string()) return std::string(s->data(), s->size());
-    return ctx.fail<std::string>(expected_but_got("a string", v));
+// Reports, when asked to, each key of `object` that `is_known` refuses.
+template <class IsKnown>
+void report_unknown_keys(boost::json::object const& object, IsKnown is_known, decoding& ctx) {
+    if (!ctx.options.unknown_fields) return;
+    for (auto const& entry : object) {
+        std::string_view const key(entry.key().data(), entry.key().size());
+        if (is_known(key)) continue;
+        auto inside = ctx.enter(key);
+        ctx.options.unknown_fields->push_back(ctx.path());
+    }
 }
 
-inline std::optional<text> decode(boost::json::value const& v, decoding& ctx, type_tag<text>) {
-    if (auto const* s = v.if_string()) return text(std::string_view(s->data(), s->size()));
-    return ctx.fail<text>(expected_but_got("a string", v));
+template <class T>
+std::optional<T> decode(boost::json::value const& v, decoding& ctx);
+
+template <class T>
+std::optional<T> decode_key(boost::json::object const& object, std::string_view key, decoding& ctx) {
+    if (auto const* found = object.if_contains(key)) {
+        auto inside = ctx.enter(key);
+        return decode<T>(*found, ctx);
+    }
+    if constexpr (may_be_absent<T>) {
+        return T{};
+    } else {
+        auto inside = ctx.enter(key);
+        return ctx.fail<T>("missing required field \"" + std::string(key) + "\"");
+    }
 }
 
-inline std::optional<json_text> decode(boost::json::value const& v, decoding&, type_tag<json_text>) {
-    // As JSON.stringify would: 1e400, parsed to infinity, is kept as null
-    // rather than serialized as the non-JSON `Infinity`.
-    boost::json::value finite = v;
-    write_non_finite_numbers_as_null(finite);
-    return json_text(boost::json::serialize(finite));
+// The members of `T` from `object`, each under its key, except those
+// `decode_other(member, slot)` decodes itself (returning true); then `T`,
+// built in one aggregate initialization. Each member is decoded into an
+// optional first, because required members have no default constructor.
+template <described_model T, class DecodeOther>
+std::optional<T> decode_members(boost::json::object const& object, decoding& ctx, DecodeOther decode_other) {
+    boost::mp11::mp_rename<boost::mp11::mp_transform<std::optional, member_types<T>>, std::tuple> decoded;
+    for_each_member_of<T>([&](auto member) {
+        if (ctx.error) return;
+        auto& slot = std::get<member.index>(decoded);
+        if (!decode_other(member, slot)) slot = decode_key<typename decltype(member)::type>(object, member.key, ctx);
+    });
+    if (ctx.error) return std::nullopt;
+    return std::apply([](auto&&... values) { return T{std::move(*values)...}; }, std::move(decoded));
 }
 
-inline std::optional<bool> decode(boost::json::value const& v, decoding& ctx, type_tag<bool>) {
-    if (auto const* b = v.if_bool()) return *b;
-    return ctx.fail<bool>(expected_but_got("a boolean", v));
+template <described_model T>
+std::optional<T> decode_described(boost::json::value const& v, decoding& ctx) {
+    auto const* object = v.if_object();
+    if (!object) return ctx.fail<T>(expected_but_got("an object", v));
+    auto decoded = decode_members<T>(*object, ctx, [](auto, auto&) { return false; });
+    if (decoded) report_unknown_keys(*object, is_member_key<T>, ctx);
+    return decoded;
+}
+
+inline boost::json::object without_keys(boost::json::object const& object, auto const& is_removed) {
+    boost::json::object rest;
+    for (auto const& entry : object)
+        if (!is_removed(std::string_view(entry.key()))) rest.emplace(entry.key(), entry.value());
+    return rest;
+}
+
+// An operation from the SDK's params: its parameters under their keys, and
+// its body as the endpoint's form has the SDK carry it — its fields beside
+// the parameters, or `metadata` (the version) and `files` (its modules).
+template <operation Operation>
+std::optional<Operation> decode_operation(boost::json::value const& v, decoding& ctx) {
+    auto const* object = v.if_object();
+    if (!object) return ctx.fail<Operation>(expected_but_got("an object", v));
+    constexpr auto const& declared = Operation::endpoint;
+    auto const is_parameter = [](std::string_view key) {
+        bool parameter = false;
+        for_each_member_of<Operation>([&](auto member) {
+            parameter = parameter || (member.name != declared.body && member.key == key);
+        });
+        return parameter;
+    };
+    auto decoded = decode_members<Operation>(*object, ctx, [&](auto member, auto& slot) {
+        if constexpr (decltype(member)::name != declared.body) {
+            return false;
+        } else if constexpr (declared.form == body_form::json) {
+            // The body's fields sit beside the parameters, as the SDK flattens them.
+            slot = decode<typename decltype(member)::type>(without_keys(*object, is_parameter), ctx);
+            return true;
+        } else { // body_form::multipart_upload
+            using body = typename decltype(member)::type;
+            auto metadata = decode_key<body>(*object, "metadata", ctx);
+            auto files = decode_key<decltype(body::modules)>(*object, "files", ctx);
+            if (ctx.error) return true;
+            if (!metadata->modules.empty()) {
+                auto inside = ctx.enter("metadata");
+                auto modules = ctx.enter("modules");
+                ctx.fail("the script upload sends modules as \"files\", not in the metadata");
+                return true;
+            }
+            metadata->modules = std::move(*files);
+            slot = std::move(metadata);
+            return true;
+        }
+    });
+    // (With the body's fields beside the parameters, the body's reader has
+    // reported the keys neither knows.)
+    if (decoded && declared.form != body_form::json) {
+        report_unknown_keys(
+            *object,
+            [&](std::string_view key) {
+                return is_parameter(key) ||
+                       (declared.form == body_form::multipart_upload && (key == "metadata" || key == "files"));
+            },
+            ctx);
+    }
+    return decoded;
+}
+
+template <class List>
+inline constexpr bool all_have_type_constants = false;
+template <class... Kinds>
+inline constexpr bool all_have_type_constants<boost::mp11::mp_list<Kinds...>> = (has_type_constant<Kinds> && ...);
+
+template <class OneOf>
+std::optional<OneOf> decode_alternatives(boost::json::value const& v, decoding& ctx) {
+    using alternatives = typename OneOf::alternatives;
+    using rule = json_alternatives<OneOf>;
+    if constexpr (requires { rule::always; }) {
+        auto held = decode<boost::mp11::mp_at_c<alternatives, rule::always>>(v, ctx);
+        if (!held) return std::nullopt;
+        return OneOf(std::move(*held));
+    } else if constexpr (requires { rule::marker; }) {
+        // Two forms, told apart by the marker key, as Cloudflare tells them.
+        using unmarked = boost::mp11::mp_at_c<alternatives, 0>;
+        using marked = boost::mp11::mp_at_c<alternatives, 1>;
+        auto const* object = v.if_object();
+        if (!object) return ctx.fail<OneOf>(expected_but_got("an object", v));
+        if (!object->contains(rule::marker)) {
+            auto held = decode<unmarked>(v, ctx);
+            if (!held) return std::nullopt;
+            return OneOf(std::move(*held));
+        }
+        for (auto const& entry : *object) {
+            std::string_view const key = entry.key();
+            if (is_member_key<unmarked>(key) && !is_member_key<marked>(key)) {
+                auto inside = ctx.enter(key);
+                return ctx.fail<OneOf>(std::string(rule::conflict));
+            }
+        }
+        auto held = decode<marked>(v, ctx);
+        if (!held) return std::nullopt;
+        return OneOf(std::move(*held));
+    } else {
+        // Binding kinds: the object's `type` names the alternative.
+        static_assert(all_have_type_constants<alternatives>,
+                      "cfdo: say how JSON tells the alternatives of this one_of apart (cfdo::json_alternatives)");
+        auto const* object = v.if_object();
+        if (!object) return ctx.fail<OneOf>(expected_but_got("a binding object", v));
+        auto const* type = object->if_contains("type");
+        if (!type) {
+            auto inside = ctx.enter("type");
+            return ctx.fail<OneOf>("missing required field \"type\"");
+        }
+        auto const* type_string = type->if_string();
+        if (!type_string) {
+            auto inside = ctx.enter("type");
+            return ctx.fail<OneOf>(expected_but_got("a string", *type));
+        }
+        std::string_view const kind(type_string->data(), type_string->size());
+        std::optional<OneOf> result;
+        bool matched = false;
+        boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, alternatives>>(
+            [&](auto alternative) {
+                using kind_type = typename decltype(alternative)::type;
+                if (matched || kind != kind_type::type) return;
+                matched = true;
+                if (auto decoded = decode<kind_type>(v, ctx)) result.emplace(std::move(*decoded));
+            });
+        if (!matched) {
+            auto inside = ctx.enter("type");
+            return ctx.fail<OneOf>("cfdo does not model bindings of type \"" + std::string(kind) + "\"");
+        }
+        return result;
+    }
 }
 
 template <class Integer>
-    requires(std::is_integral_v<Integer> && !std::is_same_v<Integer, bool>)
-std::optional<Integer> decode(boost::json::value const& v, decoding& ctx, type_tag<Integer>) {
+std::optional<Integer> decode_integer(boost::json::value const& v, decoding& ctx) {
     using limits = std::numeric_limits<Integer>;
     auto const out_of_range = [&] {
         return ctx.fail<Integer>("expected an integer from " + std::to_string(limits::min()) + " to " +
@@ -200,198 +356,67 @@ std::optional<Integer> decode(boost::json::value const& v, decoding& ctx, type_t
     return ctx.fail<Integer>(expected_but_got("an integer", v));
 }
 
-inline std::optional<double> decode(boost::json::value const& v, decoding& ctx, type_tag<double>) {
-    if (v.is_number()) return v.to_number<double>();
-    return ctx.fail<double>(expected_but_got("a number", v));
-}
-
-inline std::optional<date> decode(boost::json::value const& v, decoding& ctx, type_tag<date>) {
-    auto const* s = v.if_string();
-    if (!s) return ctx.fail<date>(expected_but_got("a date written YYYY-MM-DD", v));
-    if (auto parsed = date::parse(std::string_view(s->data(), s->size()))) return parsed;
-    return ctx.fail<date>("expected a date written YYYY-MM-DD, got \"" + std::string(s->data(), s->size()) + "\"");
-}
-
-template <field_name Field, class T>
-std::optional<required<Field, T>> decode(boost::json::value const& v, decoding& ctx, type_tag<required<Field, T>>) {
-    auto inner = decode(v, ctx, type_tag<T>{});
-    if (!inner) return std::nullopt;
-    return required<Field, T>(std::move(*inner));
-}
-
 template <class T>
-std::optional<std::optional<T>> decode(boost::json::value const& v, decoding& ctx, type_tag<std::optional<T>>) {
-    // Built in place: GCC 12 at -O2 warns that a returned optional<optional<T>>
-    // "may be used uninitialized" when built from a temporary optional.
-    std::optional<std::optional<T>> decoded(std::in_place);
-    if (v.is_null()) return decoded;
-    auto inner = decode(v, ctx, type_tag<T>{});
-    if (!inner) return std::nullopt;
-    decoded->emplace(std::move(*inner));
-    return decoded;
-}
-
-template <class T>
-std::optional<std::vector<T>> decode(boost::json::value const& v, decoding& ctx, type_tag<std::vector<T>>) {
-    auto const* array = v.if_array();
-    if (!array) return ctx.fail<std::vector<T>>(expected_but_got("an array", v));
-    std::vector<T> items;
-    items.reserve(array->size());
-    for (std::size_t i = 0; i < array->size(); ++i) {
-        auto inside = ctx.enter(i);
-        auto item = decode((*array)[i], ctx, type_tag<T>{});
-        if (!item) return std::nullopt;
-        items.push_back(std::move(*item));
-    }
-    return items;
-}
-
-// Only optional and array members may be left out of a JSON object; any
-// other member (`required<...>`, or a plain field of a response type) must
-// be present.
-template <class T>
-inline constexpr bool may_be_absent = false;
-
-template <class T>
-inline constexpr bool may_be_absent<std::optional<T>> = true;
-
-template <class T>
-inline constexpr bool may_be_absent<std::vector<T>> = true;
-
-template <class T, class Descriptor>
-using member_type = std::remove_cvref_t<decltype(std::declval<T&>().*Descriptor::pointer)>;
-
-template <class T>
-using described_members = boost::describe::describe_members<T, boost::describe::mod_public>;
-
-// Reports, when asked to, each key of `object` that `is_known` refuses.
-template <class IsKnown>
-void report_unknown_keys(boost::json::object const& object, IsKnown is_known, decoding& ctx) {
-    if (!ctx.options.unknown_fields) return;
-    for (auto const& entry : object) {
-        std::string_view const key(entry.key().data(), entry.key().size());
-        if (is_known(key)) continue;
-        auto inside = ctx.enter(key);
-        ctx.options.unknown_fields->push_back(ctx.path());
-    }
-}
-
-template <class T>
-bool is_known_key(std::string_view key) {
-    if constexpr (has_type_constant<T>)
-        if (key == "type") return true;
-    bool known = false;
-    boost::mp11::mp_for_each<described_members<T>>([&](auto member) {
-        known = known || json_key<T>(member.name) == key;
-    });
-    return known;
-}
-
-template <described_model T>
-    requires(!has_own_json_conversion<T>)
-std::optional<T> decode(boost::json::value const& v, decoding& ctx, type_tag<T>) {
-    auto const* object = v.if_object();
-    if (!object) return ctx.fail<T>(expected_but_got("an object", v));
-
-    using members = described_members<T>;
-    using member_values =
-        boost::mp11::mp_rename<boost::mp11::mp_transform_q<boost::mp11::mp_bind_front<member_type, T>, members>,
-                               std::tuple>;
-    // Each member is decoded into an optional first, because required members
-    // have no default constructor; the struct is then built in one aggregate
-    // initialization, in declaration order.
-    using decoded_members = boost::mp11::mp_transform<std::optional, member_values>;
-    decoded_members decoded;
-
-    boost::mp11::mp_for_each<boost::mp11::mp_iota<boost::mp11::mp_size<members>>>([&](auto index) {
-        if (ctx.error) return;
-        using descriptor = boost::mp11::mp_at<members, decltype(index)>;
-        using member = member_type<T, descriptor>;
-        auto const key = json_key<T>(descriptor::name);
-        auto& slot = std::get<decltype(index)::value>(decoded);
-        if (auto const* found = object->if_contains(key)) {
-            auto inside = ctx.enter(key);
-            slot = decode(*found, ctx, type_tag<member>{});
-        } else if constexpr (may_be_absent<member>) {
-            slot.emplace();
-        } else {
-            auto inside = ctx.enter(key);
-            ctx.fail("missing required field \"" + std::string(key) + "\"");
+std::optional<T> decode(boost::json::value const& v, decoding& ctx) {
+    constexpr auto category = category_of<T>;
+    if constexpr (category == model_category::string) {
+        if (auto const* s = v.if_string()) return T(std::string_view(s->data(), s->size()));
+        return ctx.fail<T>(expected_but_got("a string", v));
+    } else if constexpr (category == model_category::spelled) {
+        auto const* s = v.if_string();
+        if (!s) return ctx.fail<T>(expected_but_got(spelling<T>::expected, v));
+        if (auto read = spelling<T>::read(std::string_view(s->data(), s->size()))) return read;
+        return ctx.fail<T>("expected " + std::string(spelling<T>::expected) + ", got \"" +
+                           std::string(s->data(), s->size()) + "\"");
+    } else if constexpr (category == model_category::embedded_json) {
+        // As JSON.stringify would: 1e400, parsed to infinity, is kept as null
+        // rather than serialized as the non-JSON `Infinity`.
+        boost::json::value finite = v;
+        write_non_finite_numbers_as_null(finite);
+        return T(boost::json::serialize(finite));
+    } else if constexpr (category == model_category::boolean) {
+        if (auto const* b = v.if_bool()) return *b;
+        return ctx.fail<T>(expected_but_got("a boolean", v));
+    } else if constexpr (category == model_category::integer) {
+        return decode_integer<T>(v, ctx);
+    } else if constexpr (category == model_category::floating_point) {
+        if (v.is_number()) return v.to_number<T>();
+        return ctx.fail<T>(expected_but_got("a number", v));
+    } else if constexpr (category == model_category::required) {
+        auto inner = decode<typename detail::is_required<T>::wrapped>(v, ctx);
+        if (!inner) return std::nullopt;
+        return T(std::move(*inner));
+    } else if constexpr (category == model_category::optional) {
+        // Built in place: GCC 12 at -O2 warns that a returned optional<optional<U>>
+        // "may be used uninitialized" when built from a temporary optional.
+        std::optional<T> decoded(std::in_place);
+        if (v.is_null()) return decoded;
+        auto inner = decode<typename T::value_type>(v, ctx);
+        if (!inner) return std::nullopt;
+        decoded->emplace(std::move(*inner));
+        return decoded;
+    } else if constexpr (category == model_category::sequence) {
+        auto const* array = v.if_array();
+        if (!array) return ctx.fail<T>(expected_but_got("an array", v));
+        T items;
+        items.reserve(array->size());
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            auto inside = ctx.enter(i);
+            auto item = decode<typename T::value_type>((*array)[i], ctx);
+            if (!item) return std::nullopt;
+            items.push_back(std::move(*item));
         }
-    });
-    if (ctx.error) return std::nullopt;
-
-    report_unknown_keys(*object, is_known_key<T>, ctx);
-    return std::apply([](auto&&... values) { return T{std::move(*values)...}; }, std::move(decoded));
-}
-
-/// Chosen only when the conversion of its own that `T` declares is not
-/// visible: says which header provides it.
-template <described_model T>
-    requires has_own_json_conversion<T>
-std::optional<T> decode(boost::json::value const&, decoding&, type_tag<T>) {
-    static_assert(!has_own_json_conversion<T>,
-                  "cfdo: operations are read from their SDK params; include <cfdo/api/sdk_params.hpp>");
-    return std::nullopt;
-}
-
-/// A binding: the kind is chosen by `type`.
-inline std::optional<binding> decode(boost::json::value const& v, decoding& ctx, type_tag<binding>) {
-    auto const* object = v.if_object();
-    if (!object) return ctx.fail<binding>(expected_but_got("a binding object", v));
-    auto const* type = object->if_contains("type");
-    if (!type) {
-        auto inside = ctx.enter("type");
-        return ctx.fail<binding>("missing required field \"type\"");
-    }
-    auto const* type_string = type->if_string();
-    if (!type_string) {
-        auto inside = ctx.enter("type");
-        return ctx.fail<binding>(expected_but_got("a string", *type));
-    }
-    std::string_view const kind(type_string->data(), type_string->size());
-    std::optional<binding> result;
-    bool matched = false;
-    boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, binding::alternatives>>(
-        [&](auto alternative) {
-        using kind_type = typename decltype(alternative)::type;
-        if (matched || kind != kind_type::type) return;
-        matched = true;
-        if (auto decoded = decode(v, ctx, type_tag<kind_type>{})) result.emplace(std::move(*decoded));
-    });
-    if (!matched) {
-        auto inside = ctx.enter("type");
-        return ctx.fail<binding>("cfdo does not model bindings of type \"" + std::string(kind) + "\"");
-    }
-    return result;
-}
-
-/// Migrations: the multi-step form is recognised by `steps`, as Cloudflare
-/// does.
-inline std::optional<migrations> decode(boost::json::value const& v, decoding& ctx, type_tag<migrations>) {
-    auto const* object = v.if_object();
-    if (!object) return ctx.fail<migrations>(expected_but_got("an object", v));
-    if (object->contains("steps")) {
-        for (auto const* directive :
-             {"new_classes", "new_sqlite_classes", "renamed_classes", "deleted_classes", "transferred_classes"}) {
-            if (object->contains(directive)) {
-                auto inside = ctx.enter(directive);
-                return ctx.fail<migrations>(
-                    "a migration has either \"steps\" or top-level class directives, not both");
-            }
-        }
-        if (auto multi = decode(v, ctx, type_tag<multi_step_migration>{})) return migrations(std::move(*multi));
+        return items;
+    } else if constexpr (category == model_category::alternatives) {
+        return decode_alternatives<T>(v, ctx);
+    } else if constexpr (category == model_category::operation) {
+        return decode_operation<T>(v, ctx);
+    } else if constexpr (category == model_category::described) {
+        return decode_described<T>(v, ctx);
+    } else {
+        static_assert(no_json_form<T>, "cfdo::from_json: this type has no JSON form");
         return std::nullopt;
     }
-    if (auto single = decode(v, ctx, type_tag<single_step_migration>{})) return migrations(std::move(*single));
-    return std::nullopt;
-}
-
-/// Module content arrives as Cloudflare's `content_base64` text.
-inline std::optional<module_content> decode(boost::json::value const& v, decoding& ctx, type_tag<module_content>) {
-    auto base64 = decode(v, ctx, type_tag<text>{});
-    if (!base64) return std::nullopt;
-    return module_content(module_base64{std::move(*base64)});
 }
 
 } // namespace detail
@@ -400,9 +425,7 @@ inline std::optional<module_content> decode(boost::json::value const& v, decodin
 template <class T>
 [[nodiscard]] expected<T, decode_error> from_json(boost::json::value const& v, decode_options options = {}) {
     detail::decoding ctx{options, {}, {}};
-    // Unqualified, so that argument-dependent lookup also finds the decode
-    // overloads of headers included after this one (api/sdk_params.hpp).
-    auto decoded = decode(v, ctx, detail::type_tag<T>{});
+    auto decoded = detail::decode<T>(v, ctx);
     if (!decoded) return unexpected(std::move(*ctx.error));
     return std::move(*decoded);
 }

@@ -4,7 +4,7 @@
 #define CFDO_JSON_PARSE_HPP_INCLUDED
 
 #include <cfdo/support/expected.hpp>
-#include <cfdo/support/json_syntax.hpp>
+#include <cfdo/support/json_limits.hpp>
 
 #include <boost/json/parser.hpp>
 #include <boost/json/storage_ptr.hpp>

@@ -4,7 +4,7 @@
 #define CFDO_JSON_PRETTY_HPP_INCLUDED
 
 #include <cfdo/json/finite_numbers.hpp>
-#include <cfdo/support/json_syntax.hpp>
+#include <cfdo/support/json_limits.hpp>
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>

@@ -3,68 +3,29 @@
 #ifndef CFDO_JSON_TO_JSON_HPP_INCLUDED
 #define CFDO_JSON_TO_JSON_HPP_INCLUDED
 
-#include <cfdo/json/concepts.hpp>
 #include <cfdo/json/finite_numbers.hpp>
-#include <cfdo/model/bindings.hpp>
-#include <cfdo/model/date.hpp>
-#include <cfdo/model/json_names.hpp>
-#include <cfdo/model/modules.hpp>
-#include <cfdo/model/one_of.hpp>
-#include <cfdo/model/required.hpp>
-#include <cfdo/model/text.hpp>
-#include <cfdo/support/base64.hpp>
-#include <cfdo/support/json_syntax.hpp>
+#include <cfdo/model/category.hpp>
+#include <cfdo/model/members.hpp>
+#include <cfdo/model/operation.hpp>
+#include <cfdo/model/spelling.hpp>
+#include <cfdo/support/json_limits.hpp>
 
-#include <boost/describe/members.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <boost/json/value_from.hpp>
-#include <boost/mp11/algorithm.hpp>
 
-#include <cmath>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <system_error>
 #include <utility>
-#include <vector>
 
-// Conversions of the model to Boost.JSON values, found by `value_from`
-// through argument-dependent lookup. They write what Cloudflare's SDK sends:
-// absent optionals and empty arrays are left out (the SDK omits `undefined`),
-// never written as `null` or `[]`.
+// The model as Boost.JSON values, by the categories of model/category.hpp:
+// what Cloudflare's SDK sends. Absent optionals and empty arrays are left out
+// (the SDK omits `undefined`), never written as `null` or `[]`; an operation
+// is written as the SDK's params.
 
 namespace cfdo {
-
-namespace detail {
-
-template <class T>
-constexpr bool is_absent(T const&) noexcept {
-    return false;
-}
-
-template <class T>
-constexpr bool is_absent(std::optional<T> const& member) noexcept {
-    return !member.has_value();
-}
-
-template <class T>
-constexpr bool is_absent(std::vector<T> const& member) noexcept {
-    return member.empty();
-}
-
-template <class T>
-void put_member(boost::json::value& out, T const& member) {
-    boost::json::value_from(member, out);
-}
-
-template <class T>
-void put_member(boost::json::value& out, std::optional<T> const& member) {
-    boost::json::value_from(*member, out);
-}
-
-} // namespace detail
 
 /// Thrown when a `json_text` is not JSON. `make_request` never lets it
 /// escape: the rule `json-binding-not-json` refuses such a binding first.
@@ -73,74 +34,105 @@ public:
     using std::invalid_argument::invalid_argument;
 };
 
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, text const& t) {
-    out = boost::json::string(t.view(), out.storage());
-}
+namespace detail {
 
-template <field_name Field, class T>
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, required<Field, T> const& member) {
-    boost::json::value_from(member.value(), out);
-}
+template <class T>
+void write_value(boost::json::value& out, T const& value);
 
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, date const& d) {
-    auto const spelled = d.chars();
-    out = boost::json::string(std::string_view(spelled.data(), spelled.size()), out.storage());
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, json_text const& source) {
+inline void write_embedded_json(boost::json::value& out, std::string_view source) {
     boost::json::parse_options options;
     options.max_depth = json_max_depth;
     std::error_code ec;
-    auto parsed = boost::json::parse(source.view(), ec, out.storage(), options);
+    auto parsed = boost::json::parse(source, ec, out.storage(), options);
     if (ec) throw invalid_json_text("cfdo::json_text is not JSON: " + ec.message());
     write_non_finite_numbers_as_null(parsed);
     out = std::move(parsed);
 }
 
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, module_bytes const& content) {
-    boost::json::string encoded(out.storage());
-    encoded.resize(base64_encoded_size(content.bytes.size()));
-    base64_encode(content.bytes.view(), encoded.data());
-    out = std::move(encoded);
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& out, module_base64 const& content) {
-    out = boost::json::string(content.base64.view(), out.storage());
-}
-
-template <class... Alternatives>
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, one_of<Alternatives...> const& value) {
-    value.visit([&](auto const& held) { boost::json::value_from(held, out); });
-}
-
-/// Any described model struct: its members under their JSON keys, absent ones
-/// left out; binding kinds also get their `type`.
-template <described_model T>
-    requires(!has_own_json_conversion<T>)
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, T const& value) {
-    auto& object = out.emplace_object();
+template <class T>
+void write_object(boost::json::object& object, T const& value) {
     if constexpr (has_type_constant<T>) object.emplace("type", T::type);
-    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto member) {
-        auto const& field = value.*member.pointer;
-        if (detail::is_absent(field)) return;
-        detail::put_member(object[json_key<T>(member.name)], field);
-    });
+    for_each_present_member(value, [&](auto member, auto const& field) { write_value(object[member.key], field); });
 }
 
-/// Chosen only when the conversion of its own that `T` declares is not
-/// visible: says which header provides it.
-template <described_model T>
-    requires has_own_json_conversion<T>
-void tag_invoke(boost::json::value_from_tag, boost::json::value&, T const&) {
-    static_assert(!has_own_json_conversion<T>,
-                  "cfdo: the JSON form of an operation is its SDK params; include <cfdo/api/sdk_params.hpp>");
+// An operation's SDK params: its parameters under their keys, then its body
+// as the endpoint's form has the SDK carry it.
+template <operation Operation>
+void write_sdk_params(boost::json::object& object, Operation const& op) {
+    constexpr auto const& declared = Operation::endpoint;
+    for_each_present_member(op, [&](auto member, auto const& field) {
+        if constexpr (decltype(member)::name != declared.body) write_value(object[member.key], field);
+    });
+    if constexpr (declared.form == body_form::json) {
+        // The body's fields beside the parameters.
+        boost::json::object body(object.storage());
+        write_object(body, body_of(op));
+        for (auto& field : body) object[field.key()] = std::move(field.value());
+    } else if constexpr (declared.form == body_form::multipart_upload) {
+        // The version as `metadata`, its modules as `files`.
+        boost::json::object metadata(object.storage());
+        write_object(metadata, body_of(op));
+        if (auto* modules = metadata.if_contains("modules")) object["files"] = std::move(*modules);
+        metadata.erase("modules");
+        object["metadata"] = std::move(metadata);
+    }
 }
+
+template <class T>
+void write_value(boost::json::value& out, T const& value) {
+    constexpr auto category = category_of<T>;
+    if constexpr (category == model_category::string) {
+        out = boost::json::string(std::string_view(value), out.storage());
+    } else if constexpr (category == model_category::spelled) {
+        boost::json::string spelled(out.storage());
+        spelled.resize(spelling<T>::size(value));
+        spelling<T>::write(value, spelled.data());
+        out = std::move(spelled);
+    } else if constexpr (category == model_category::embedded_json) {
+        write_embedded_json(out, value.view());
+    } else if constexpr (category == model_category::boolean || category == model_category::integer ||
+                         category == model_category::floating_point) {
+        out = value;
+    } else if constexpr (category == model_category::required) {
+        write_value(out, value.value());
+    } else if constexpr (category == model_category::optional) {
+        if (value) write_value(out, *value);
+        else out = nullptr;
+    } else if constexpr (category == model_category::sequence) {
+        auto& array = out.emplace_array();
+        array.reserve(value.size());
+        for (auto const& item : value) write_value(array.emplace_back(nullptr), item);
+    } else if constexpr (category == model_category::alternatives) {
+        value.visit([&](auto const& held) { write_value(out, held); });
+    } else if constexpr (category == model_category::operation) {
+        write_sdk_params(out.emplace_object(), value);
+    } else if constexpr (category == model_category::described) {
+        write_object(out.emplace_object(), value);
+    } else {
+        static_assert(no_json_form<T>, "cfdo::to_json: this type has no JSON form");
+    }
+}
+
+} // namespace detail
 
 /// The JSON value of any model type, exactly as Cloudflare's SDK would send
-/// it.
+/// it; an operation gives its SDK params.
 template <class T>
 [[nodiscard]] boost::json::value to_json(T const& value, boost::json::storage_ptr storage = {}) {
-    return boost::json::value_from(value, std::move(storage));
+    boost::json::value out(std::move(storage));
+    detail::write_value(out, value);
+    return out;
+}
+
+/// The same, for `boost::json::value_from`: cfdo's types convert inside the
+/// user's own Boost.JSON conversions.
+template <class T>
+    requires(category_of<T> == model_category::described || category_of<T> == model_category::operation ||
+             category_of<T> == model_category::alternatives || category_of<T> == model_category::spelled ||
+             category_of<T> == model_category::required || category_of<T> == model_category::embedded_json ||
+             std::is_same_v<T, text>)
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, T const& value) {
+    detail::write_value(out, value);
 }
 
 } // namespace cfdo

@@ -3,21 +3,14 @@
 #ifndef CFDO_JSON_TO_JSON_STRING_HPP_INCLUDED
 #define CFDO_JSON_TO_JSON_STRING_HPP_INCLUDED
 
-#include <cfdo/json/concepts.hpp>
 #include <cfdo/json/to_json.hpp>
-#include <cfdo/model/date.hpp>
-#include <cfdo/model/json_names.hpp>
-#include <cfdo/model/modules.hpp>
-#include <cfdo/model/one_of.hpp>
-#include <cfdo/model/required.hpp>
-#include <cfdo/model/text.hpp>
-#include <cfdo/support/base64.hpp>
+#include <cfdo/model/category.hpp>
+#include <cfdo/model/members.hpp>
+#include <cfdo/model/spelling.hpp>
 
-#include <boost/describe/members.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/json/value_from.hpp>
-#include <boost/mp11/algorithm.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <concepts>
 #include <optional>
@@ -37,31 +30,20 @@ namespace cfdo {
 
 namespace detail {
 
-template <class T>
-inline constexpr bool is_one_of_v = false;
-template <class... Alternatives>
-inline constexpr bool is_one_of_v<one_of<Alternatives...>> = true;
-
-template <class T>
-inline constexpr bool is_optional_v = false;
-template <class T>
-inline constexpr bool is_optional_v<std::optional<T>> = true;
-
-template <class T>
-inline constexpr bool is_vector_v = false;
-template <class T>
-inline constexpr bool is_vector_v<std::vector<T>> = true;
-
 /// A JSON string, escaped as Boost.JSON's serializer escapes: `"`, `\` and
 /// the control characters, the latter as \b \t \n \f \r or \u00xx
 /// (lowercase); everything else, UTF-8 included, is copied.
+constexpr bool needs_escaping(char c) noexcept {
+    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+}
+
 inline void write_json_string(std::string& out, std::string_view chars) {
     constexpr std::string_view hex = "0123456789abcdef";
     out.push_back('"');
     std::size_t run = 0; // start of the characters not copied yet
     for (std::size_t i = 0; i < chars.size(); ++i) {
         auto const c = static_cast<unsigned char>(chars[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (!needs_escaping(chars[i])) continue;
         out.append(chars.substr(run, i - run));
         run = i + 1;
         out.push_back('\\');
@@ -85,35 +67,36 @@ inline void write_json_string(std::string& out, std::string_view chars) {
 
 template <class T>
 void write_json(std::string& out, T const& value) {
-    if constexpr (is_required_v<T>) {
-        write_json(out, value.value());
-    } else if constexpr (std::is_same_v<T, text>) {
-        write_json_string(out, value.view());
-    } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
+    constexpr auto category = category_of<T>;
+    if constexpr (category == model_category::string) {
         write_json_string(out, std::string_view(value));
-    } else if constexpr (std::is_same_v<T, date>) {
-        auto const spelled = value.chars();
-        write_json_string(out, std::string_view(spelled.data(), spelled.size()));
-    } else if constexpr (std::is_same_v<T, module_bytes>) {
-        // Base64 needs no escaping: encoded straight into the output.
+    } else if constexpr (category == model_category::spelled) {
+        // Written straight into the output (a module's base64 is the bulk of
+        // a payload), then escaped only if it has to be: base64 given as
+        // text may hold anything until the rules have looked at it.
         auto const start = out.size() + 1;
-        out.resize(start + base64_encoded_size(value.bytes.size()) + 1, '"');
+        auto const size = spelling<T>::size(value);
+        out.resize(start + size + 1, '"');
         out[start - 1] = '"';
-        base64_encode(value.bytes.view(), out.data() + start);
-    } else if constexpr (std::is_same_v<T, module_base64>) {
-        write_json_string(out, value.base64.view());
-    } else if constexpr (std::is_same_v<T, bool>) {
+        spelling<T>::write(value, out.data() + start);
+        std::string_view const spelled(out.data() + start, size);
+        if (std::any_of(spelled.begin(), spelled.end(), needs_escaping)) {
+            std::string const raw(spelled);
+            out.resize(start - 1);
+            write_json_string(out, raw);
+        }
+    } else if constexpr (category == model_category::boolean) {
         out.append(value ? "true" : "false");
-    } else if constexpr (std::integral<T>) {
+    } else if constexpr (category == model_category::integer) {
         char digits[24];
         auto const end = std::to_chars(digits, digits + sizeof digits, value).ptr;
         out.append(digits, end);
-    } else if constexpr (is_one_of_v<T>) {
-        value.visit([&](auto const& held) { write_json(out, held); });
-    } else if constexpr (is_optional_v<T>) {
+    } else if constexpr (category == model_category::required) {
+        write_json(out, value.value());
+    } else if constexpr (category == model_category::optional) {
         if (value) write_json(out, *value);
         else out.append("null");
-    } else if constexpr (is_vector_v<T>) {
+    } else if constexpr (category == model_category::sequence) {
         out.push_back('[');
         bool first = true;
         for (auto const& item : value) {
@@ -121,9 +104,11 @@ void write_json(std::string& out, T const& value) {
             write_json(out, item);
         }
         out.push_back(']');
-    } else if constexpr (described_model<T> && !has_own_json_conversion<T>) {
-        // As the `tag_invoke` of to_json.hpp: `type` first for binding
-        // kinds, then the members under their JSON keys, absent ones left out.
+    } else if constexpr (category == model_category::alternatives) {
+        value.visit([&](auto const& held) { write_json(out, held); });
+    } else if constexpr (category == model_category::described) {
+        // As to_json: `type` first for binding kinds, then the members under
+        // their JSON keys, absent ones left out.
         out.push_back('{');
         bool first = true;
         if constexpr (has_type_constant<T>) {
@@ -132,20 +117,18 @@ void write_json(std::string& out, T const& value) {
             write_json_string(out, T::type);
             first = false;
         }
-        boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto member) {
-            auto const& field = value.*member.pointer;
-            if (is_absent(field)) return;
+        for_each_present_member(value, [&](auto member, auto const& field) {
             if (!std::exchange(first, false)) out.push_back(',');
-            write_json_string(out, json_key<T>(member.name));
+            write_json_string(out, member.key);
             out.push_back(':');
             write_json(out, field);
         });
         out.push_back('}');
     } else {
-        // What has a conversion of its own (a binding's `json_text`, which is
-        // parsed and re-serialized; floating-point numbers, which Boost.JSON
-        // spells its way): through the DOM, to stay byte-identical.
-        out.append(boost::json::serialize(boost::json::value_from(value)));
+        // What is re-spelled by Boost.JSON (a binding's `json_text`, parsed
+        // and re-serialized; floating-point numbers; an operation's SDK
+        // params, written rarely): through the DOM, to stay byte-identical.
+        out.append(boost::json::serialize(to_json(value)));
     }
 }
 

@@ -3,6 +3,7 @@
 #ifndef CFDO_MODEL_BINDINGS_HPP_INCLUDED
 #define CFDO_MODEL_BINDINGS_HPP_INCLUDED
 
+#include <cfdo/model/json_text.hpp>
 #include <cfdo/model/one_of.hpp>
 #include <cfdo/model/required.hpp>
 #include <cfdo/model/text.hpp>
@@ -63,13 +64,6 @@ struct secret_text_binding {
     friend constexpr bool operator==(secret_text_binding const&, secret_text_binding const&) = default;
 };
 BOOST_DESCRIBE_STRUCT(secret_text_binding, (), (name, text))
-
-/// JSON source text: an object, array, string, number, `true`, `false` or
-/// `null`, embedded as a JSON value (not as a string) when serialized.
-struct json_text : text {
-    using text::text;
-    constexpr json_text(text source) : text(std::move(source)) {}
-};
 
 /// `json`: an arbitrary JSON value exposed to the Worker.
 struct json_binding {

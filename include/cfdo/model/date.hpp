@@ -3,6 +3,7 @@
 #ifndef CFDO_MODEL_DATE_HPP_INCLUDED
 #define CFDO_MODEL_DATE_HPP_INCLUDED
 
+#include <cfdo/model/spelling.hpp>
 #include <cfdo/support/printable.hpp>
 
 #include <array>
@@ -120,6 +121,21 @@ private:
     int year_;
     int month_;
     int day_;
+};
+
+/// A date is written as its `YYYY-MM-DD` text in JSON.
+template <>
+struct spelling<date> {
+    static constexpr std::string_view expected = "a date written YYYY-MM-DD";
+
+    static constexpr std::size_t size(date const&) noexcept { return 10; }
+
+    static constexpr char* write(date const& day, char* out) noexcept {
+        for (char const c : day.chars()) *out++ = c;
+        return out;
+    }
+
+    static constexpr std::optional<date> read(std::string_view written) noexcept { return date::parse(written); }
 };
 
 } // namespace cfdo

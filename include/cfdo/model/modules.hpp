@@ -6,11 +6,15 @@
 #include <cfdo/model/json_names.hpp>
 #include <cfdo/model/one_of.hpp>
 #include <cfdo/model/required.hpp>
+#include <cfdo/model/spelling.hpp>
 #include <cfdo/model/text.hpp>
+#include <cfdo/support/base64.hpp>
 
 #include <boost/describe/class.hpp>
 
 #include <array>
+#include <cstddef>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -60,6 +64,49 @@ struct module_base64 {
 
 /// What a module contains: its bytes, or their base64 text.
 using module_content = one_of<module_bytes, module_base64>;
+
+/// In JSON, a module's content is its base64 text (`content_base64`): bytes
+/// are encoded on the way out, and what is read back is kept as the text it
+/// is (the rules check that it decodes).
+template <>
+struct spelling<module_bytes> {
+    static constexpr std::string_view expected = "base64 text";
+
+    static constexpr std::size_t size(module_bytes const& content) noexcept {
+        return base64_encoded_size(content.bytes.size());
+    }
+
+    static constexpr char* write(module_bytes const& content, char* out) noexcept {
+        return base64_encode(content.bytes.view(), out);
+    }
+
+    static std::optional<module_bytes> read(std::string_view encoded) {
+        auto bytes = base64_decode(encoded);
+        if (!bytes) return std::nullopt;
+        return module_bytes{text(*bytes)};
+    }
+};
+
+template <>
+struct spelling<module_base64> {
+    static constexpr std::string_view expected = "base64 text";
+
+    static constexpr std::size_t size(module_base64 const& content) noexcept { return content.base64.size(); }
+
+    static constexpr char* write(module_base64 const& content, char* out) noexcept {
+        for (char const c : content.base64) *out++ = c;
+        return out;
+    }
+
+    static constexpr std::optional<module_base64> read(std::string_view encoded) {
+        return module_base64{text(encoded)};
+    }
+};
+
+template <>
+struct json_alternatives<module_content> {
+    static constexpr std::size_t always = 1;
+};
 
 /// One item of a Worker version's `modules`.
 ///

@@ -216,6 +216,25 @@ private:
     detail::union_storage<Alternatives...> storage_;
 };
 
+template <class T>
+inline constexpr bool is_one_of_v = false;
+template <class... Alternatives>
+inline constexpr bool is_one_of_v<one_of<Alternatives...>> = true;
+
+/// How a JSON reader tells which alternative of `OneOf` a JSON object holds.
+/// Left as it is, every alternative must be a binding kind, and the object's
+/// `type` says which. Otherwise specialize it beside the `one_of` with either
+///
+///   static constexpr std::size_t always = I;   // always alternative I
+///
+/// or, for two alternatives,
+///
+///   static constexpr std::string_view marker = "steps";     // alternative 1 has this key, 0 has not
+///   static constexpr std::string_view conflict = "...";     // the error when the object has the marker
+///                                                            // and keys that only alternative 0 knows
+template <class OneOf>
+struct json_alternatives {};
+
 } // namespace cfdo
 
 #endif

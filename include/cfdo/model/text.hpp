@@ -153,20 +153,6 @@ private:
     std::size_t size_ = 0;
 };
 
-/// Appends the decimal digits of `number` (for JSON pointers built in
-/// constant expressions, where `std::to_string` is not available).
-constexpr void append_decimal(text& out, std::size_t number) {
-    char digits[20] {};
-    std::size_t count = 0;
-    do {
-        digits[count++] = static_cast<char>('0' + number % 10);
-        number /= 10;
-    } while (number != 0);
-    char in_order[20] {};
-    for (std::size_t i = 0; i < count; ++i) in_order[i] = digits[count - 1 - i];
-    out += std::string_view(in_order, count);
-}
-
 } // namespace cfdo
 
 #endif

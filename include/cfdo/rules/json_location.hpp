@@ -44,7 +44,7 @@ public:
         for (std::size_t i = 0; i < count_; ++i) {
             pointer += "/";
             if (segments_[i].is_index) {
-                append_decimal(pointer, segments_[i].index);
+                append_pointer_index(pointer, segments_[i].index);
                 continue;
             }
             append_escaped_pointer_token(pointer, segments_[i].key);

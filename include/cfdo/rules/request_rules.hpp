@@ -3,11 +3,16 @@
 #ifndef CFDO_RULES_REQUEST_RULES_HPP_INCLUDED
 #define CFDO_RULES_REQUEST_RULES_HPP_INCLUDED
 
-#include <cfdo/api/operations.hpp>
+#include <cfdo/model/category.hpp>
 #include <cfdo/model/json_names.hpp>
+#include <cfdo/model/modules.hpp>
+#include <cfdo/model/operation.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/json_location.hpp>
+#include <cfdo/rules/text_encoding_rules.hpp>
+#include <cfdo/rules/validation_context.hpp>
 #include <cfdo/rules/version_rules.hpp>
 #include <cfdo/support/utf8.hpp>
 
@@ -18,11 +23,12 @@
 #include <utility>
 #include <vector>
 
-// The rules of each operation: its own parameters (path segments that must
-// stay one segment, the documented ranges of the paging parameters) and, for
-// the uploads, the version's rules. Every function here is constexpr, so the
-// same code checks a request written as a constant (at compile time) and one
-// built from run-time values.
+// The rules of every operation, derived from its declaration: its path
+// parameters must stay one segment each, its query parameters must be within
+// their documented ranges and be UTF-8, and its body must keep the rules of
+// what it is (a version's, for the uploads). Every function here is
+// constexpr, so the same code checks a request written as a constant (at
+// compile time) and one built from run-time values.
 
 namespace cfdo {
 
@@ -63,11 +69,32 @@ constexpr void check_path_parameters(Operation const& op, std::vector<diagnostic
     });
 }
 
+// Each documented range of the declaration, over the query parameter it names.
 template <class Operation>
-constexpr void check_range(std::string_view rule, std::string_view member, std::optional<std::uint32_t> value,
-                           std::uint32_t minimum, std::uint32_t maximum, std::vector<diagnostic>& out) {
-    if (value && (*value < minimum || *value > maximum))
-        out.push_back(make_diagnostic(rule, member, parameter_pointer<Operation>(member)));
+constexpr void check_ranges(Operation const& op, std::vector<diagnostic>& out) {
+    for (auto const& range : Operation::endpoint.ranges) {
+        for_each_query_parameter(op, [&](auto member, auto const& field) {
+            if constexpr (category_of<decltype(field)> == model_category::optional) {
+                if constexpr (category_of<decltype(*field)> == model_category::integer) {
+                    if (member.name == range.member && (*field < range.minimum || *field > range.maximum))
+                        out.push_back(
+                            make_diagnostic(range.rule, member.name, parameter_pointer<Operation>(member.name)));
+                }
+            }
+        });
+    }
+}
+
+// The query string would encode any byte, but to_json(op) and
+// to_json(request) carry the parameters as JSON strings.
+template <class Operation>
+constexpr void check_query_text(Operation const& op, std::vector<diagnostic>& out) {
+    for_each_query_parameter(op, [&](auto member, auto const& field) {
+        for_each_text(field, no_location(), member.name, [&](std::string_view t, no_location, std::string_view) {
+            if (!is_utf8(t))
+                out.push_back(make_diagnostic("text-not-utf8", member.name, parameter_pointer<Operation>(member.name)));
+        });
+    });
 }
 
 // In the multipart upload each module is a part named after it: it cannot be
@@ -87,57 +114,29 @@ constexpr void check_module_part_names(std::vector<worker_module> const& modules
 
 } // namespace detail
 
-/// Every problem with the parameters of a namespace listing.
-[[nodiscard]] constexpr std::vector<diagnostic> validate(list_namespaces const& op) {
+/// Every problem of an operation: its parameters, and its body, checked with
+/// the rules of what it is (for the uploads, a version of the Worker the
+/// path names, unless `context` names another). Pointers are into the SDK's
+/// params: the body's fields beside the parameters, or under `metadata` and
+/// `files` for the multipart upload.
+template <operation Operation>
+[[nodiscard]] constexpr std::vector<diagnostic> validate(Operation const& op, validation_context context = {}) {
     std::vector<diagnostic> found;
     detail::check_path_parameters(op, found);
-    detail::check_range<list_namespaces>("page-out-of-range", "page", op.page, 1, UINT32_MAX, found);
-    detail::check_range<list_namespaces>("per-page-out-of-range", "per_page", op.per_page, 1, 100, found);
-    return found;
-}
-
-/// Every problem with the parameters of an objects listing.
-[[nodiscard]] constexpr std::vector<diagnostic> validate(list_objects const& op) {
-    std::vector<diagnostic> found;
-    detail::check_path_parameters(op, found);
-    detail::check_range<list_objects>("limit-out-of-range", "limit", op.limit, 10, 10000, found);
-    // The query string would encode any byte, but to_json(op) and
-    // to_json(request) carry the cursor as a JSON string.
-    if (op.cursor && !is_utf8(*op.cursor))
-        found.push_back(make_diagnostic("text-not-utf8", "cursor", detail::parameter_pointer<list_objects>("cursor")));
-    return found;
-}
-
-namespace detail {
-
-// An upload's parameters, then its version as Worker `worker` (unless the
-// context names another), with the version's pointers laid out as `layout`.
-template <class Upload>
-constexpr std::vector<diagnostic> validate_upload(Upload const& op, std::string_view worker,
-                                                  validation_context context, version_layout layout) {
-    std::vector<diagnostic> found;
-    check_path_parameters(op, found);
-    if (!context.script_name) context.script_name = worker;
-    auto version_diagnostics = validate(op.version, context, layout);
-    found.insert(found.end(), version_diagnostics.begin(), version_diagnostics.end());
-    return found;
-}
-
-} // namespace detail
-
-/// Every problem with a version creation: its parameters and its version
-/// (see `validate(worker_version const&, ...)`); the Worker is `worker_id`
-/// unless `context` names it.
-[[nodiscard]] constexpr std::vector<diagnostic> validate(create_version const& op, validation_context context = {}) {
-    return detail::validate_upload(op, op.worker_id, std::move(context), version_layout{"", "/modules"});
-}
-
-/// Every problem with a script upload: its parameters and its version, with
-/// pointers into the SDK's params (the version under `metadata`, its modules
-/// under `files`), and the module names a multipart part cannot carry.
-[[nodiscard]] constexpr std::vector<diagnostic> validate(upload_script const& op, validation_context context = {}) {
-    auto found = detail::validate_upload(op, op.script_name, std::move(context), version_layout{"/metadata", "/files"});
-    detail::check_module_part_names(op.version.modules, found);
+    detail::check_ranges(op, found);
+    detail::check_query_text(op, found);
+    constexpr auto const& declared = Operation::endpoint;
+    if constexpr (declared.form != body_form::none) {
+        if (!context.script_name)
+            for_each_path_parameter(op, [&](std::string_view name, std::string_view value) {
+                if (name == declared.worker) context.script_name = value;
+            });
+        constexpr bool multipart = declared.form == body_form::multipart_upload;
+        constexpr version_layout layout = multipart ? version_layout{"/metadata", "/files"} : version_layout{"", "/modules"};
+        auto body_diagnostics = validate(body_of(op), context, layout);
+        found.insert(found.end(), body_diagnostics.begin(), body_diagnostics.end());
+        if constexpr (multipart) detail::check_module_part_names(body_of(op).modules, found);
+    }
     return found;
 }
 

@@ -3,17 +3,19 @@
 #ifndef CFDO_RULES_VERSION_RULES_HPP_INCLUDED
 #define CFDO_RULES_VERSION_RULES_HPP_INCLUDED
 
+#include <cfdo/model/members.hpp>
+#include <cfdo/model/today.hpp>
 #include <cfdo/model/worker_version.hpp>
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/class_registry.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/json_location.hpp>
 #include <cfdo/rules/name_table.hpp>
-#include <cfdo/rules/text_encoding_rules.hpp>
 #include <cfdo/rules/migration_fold.hpp>
+#include <cfdo/rules/text_encoding_rules.hpp>
+#include <cfdo/rules/validation_context.hpp>
 #include <cfdo/support/base64.hpp>
 #include <cfdo/support/json_syntax.hpp>
-#include <cfdo/support/today.hpp>
 #include <cfdo/support/utf8.hpp>
 
 #include <algorithm>
@@ -31,39 +33,6 @@
 // run time.
 
 namespace cfdo {
-
-/// What cfdo should know beyond the payload itself.
-struct validation_context {
-    /// The classes the entry module exports. When given (even empty), a
-    /// binding or a migration that needs an unexported class is an error.
-    std::optional<std::vector<text>> exported_classes {};
-    /// This Worker's name; `create_version` and `upload_script` give it.
-    std::optional<text> script_name {};
-    /// The day to compare `compatibility_date` with. At run time it defaults
-    /// to today (UTC); at compile time the check is skipped unless given.
-    std::optional<date> today {};
-    /// The Worker's whole migration history, when the payload's migrations
-    /// come from it (`plan_migrations`): bindings are then checked against
-    /// the classes the whole history leaves live, even when the payload
-    /// carries no migrations because everything is deployed.
-    std::optional<migration_history> history {};
-    /// The Worker has no Durable Object classes yet: the payload's migrations
-    /// are its whole history. Without it (or `history`), a payload without
-    /// `old_tag` may follow earlier untagged migrations, which cfdo cannot
-    /// see, so it accepts what such classes would make valid. (A payload
-    /// with `old_tag` continues a deployed history whatever this says.)
-    bool first_deploy = false;
-};
-
-/// Where the version's fields sit in the payload, for the diagnostics' JSON
-/// pointers: at the top of a version-create body, under `metadata` (and the
-/// modules under `files`) in the script upload's params.
-struct version_layout {
-    std::string_view fields = "";
-    std::string_view modules = "/modules";
-    /// Where `validation_context::history` is, for pointers into it.
-    std::string_view history = "/migrations";
-};
 
 namespace detail {
 
@@ -286,13 +255,11 @@ constexpr void check_compatibility_date(worker_version const& version, validatio
 // walking hundreds of steps twice would cost the compile-time budget.
 constexpr void check_version_text_encoding(worker_version const& version, version_layout const& layout,
                                            std::vector<diagnostic>& out) {
-    boost::mp11::mp_for_each<boost::describe::describe_members<worker_version, boost::describe::mod_public>>(
-        [&](auto member) {
-            std::string_view const key = member.name;
-            if (key == "migrations") return;
-            auto const where = key == "modules" ? json_location(layout.modules) : field_location(layout, key);
-            check_text_encoding(version.*member.pointer, where, key, out);
-        });
+    for_each_member(version, [&](auto member, auto const& field) {
+        if (member.key == "migrations") return;
+        auto const where = member.key == "modules" ? json_location(layout.modules) : field_location(layout, member.key);
+        check_text_encoding(field, where, member.key, out);
+    });
 }
 
 // A tag must say something, in UTF-8; false (and reported) when it does not.

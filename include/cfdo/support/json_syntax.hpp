@@ -3,6 +3,7 @@
 #ifndef CFDO_SUPPORT_JSON_SYNTAX_HPP_INCLUDED
 #define CFDO_SUPPORT_JSON_SYNTAX_HPP_INCLUDED
 
+#include <cfdo/support/json_limits.hpp>
 #include <cfdo/support/utf8.hpp>
 
 #include <array>
@@ -17,11 +18,6 @@
 // and numbers refused where Boost.JSON 1.81 reports an exponent overflow.
 
 namespace cfdo {
-
-/// Nesting limit for JSON that cfdo reads or checks: deep enough for any real
-/// configuration or response, shallow enough that hostile input is refused
-/// before it can exhaust the stack of code that walks the value.
-inline constexpr std::size_t json_max_depth = 256;
 
 namespace detail {
 

@@ -32,7 +32,7 @@ struct check_options {
 namespace detail {
 
 inline deployment deployment_of(worker_config const& config, check_options const& options) {
-    auto worker = config.worker;
+    auto worker = config.deployment;
     worker.deployed_tag = options.deployed_tag;
     return worker;
 }

@@ -8,7 +8,7 @@
 // the other; multipart bodies are compared as the parts their bytes parse
 // into.
 #include <cfdo/api/make_request.hpp>
-#include <cfdo/api/sdk_params.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/parse.hpp>
 #include <cfdo/json/pretty.hpp>
@@ -17,6 +17,7 @@
 #include "../../support/parse_multipart.hpp"
 
 #include <boost/json.hpp>
+#include <boost/mp11/algorithm.hpp>
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -25,6 +26,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -150,12 +152,13 @@ boost::json::value cli_request(char const* cli, std::string const& name, boost::
 }
 
 cfdo::request cfdo_request(std::string_view operation, boost::json::value const& params) {
-    if (operation == cfdo::sdk_method<cfdo::list_namespaces>) return cfdo_request<cfdo::list_namespaces>(params);
-    if (operation == cfdo::sdk_method<cfdo::list_objects>) return cfdo_request<cfdo::list_objects>(params);
-    if (operation == cfdo::sdk_method<cfdo::create_version>) return cfdo_request<cfdo::create_version>(params);
-    if (operation == cfdo::sdk_method<cfdo::upload_script>) return cfdo_request<cfdo::upload_script>(params);
-    FAIL("unknown operation " << operation);
-    throw std::logic_error("unreachable");
+    std::optional<cfdo::request> built;
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, cfdo::operations>>(
+        [&]<class Operation>(boost::mp11::mp_identity<Operation>) {
+            if (!built && operation == Operation::endpoint.sdk_method) built = cfdo_request<Operation>(params);
+        });
+    if (!built) FAIL("unknown operation " << operation);
+    return std::move(*built);
 }
 
 } // namespace
@@ -213,3 +216,4 @@ TEST_CASE("`cfdo request` prints what Cloudflare's SDK sends, for every case", "
         }
     }
 }
+

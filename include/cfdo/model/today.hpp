@@ -1,7 +1,7 @@
 // cfdo: compile-time checked requests for Cloudflare's Durable Objects API.
 // Distributed under the Boost Software License, Version 1.0.
-#ifndef CFDO_SUPPORT_TODAY_HPP_INCLUDED
-#define CFDO_SUPPORT_TODAY_HPP_INCLUDED
+#ifndef CFDO_MODEL_TODAY_HPP_INCLUDED
+#define CFDO_MODEL_TODAY_HPP_INCLUDED
 
 #include <cfdo/model/date.hpp>
 
