@@ -2,10 +2,10 @@
 // requests built by hand, with only Boost.JSON and Boost.Describe — what a
 // user writes without cfdo (no checks, no request builder). It prints the
 // same JSON values as the example (compact, not pretty-printed).
+#include "worker_mjs.hpp"
+
 #include <boost/describe.hpp>
 #include <boost/json.hpp>
-
-#include "worker_mjs.hpp"
 
 #include <cstdint>
 #include <iostream>
@@ -61,8 +61,11 @@ std::string base64(std::string_view bytes) {
 boost::json::object request(std::string_view method, std::string path, boost::json::value body) {
     boost::json::object headers;
     if (!body.is_null()) headers["Content-Type"] = "application/json";
-    return {{"method", method}, {"path", std::move(path)}, {"query", boost::json::object{}},
-            {"headers", std::move(headers)}, {"body", std::move(body)}};
+    return {{"method", method},
+            {"path", std::move(path)},
+            {"query", boost::json::object{}},
+            {"headers", std::move(headers)},
+            {"body", std::move(body)}};
 }
 
 } // namespace by_hand
@@ -79,7 +82,8 @@ int main(int argc, char** argv) {
                      .content_type = "application/javascript+module",
                      .content_base64 = by_hand::base64(counter_example::worker_mjs)}},
     };
-    std::cout << boost::json::serialize(by_hand::request("GET", accounts + "/workers/durable_objects/namespaces", nullptr))
+    std::cout << boost::json::serialize(
+                     by_hand::request("GET", accounts + "/workers/durable_objects/namespaces", nullptr))
               << '\n'
               << boost::json::serialize(by_hand::request("POST", accounts + "/workers/workers/counter/versions",
                                                          boost::json::value_from(version)))

@@ -89,8 +89,7 @@ inline std::vector<timing> compare(std::vector<candidate> const& candidates, set
     std::vector<std::vector<double>> samples(candidates.size());
     for (int round = 0; round < s.rounds; ++round)
         for (std::size_t i = 0; i < candidates.size(); ++i)
-            samples[i].push_back(detail::seconds_for(candidates[i], calls[i]) * 1e9 /
-                                 static_cast<double>(calls[i]));
+            samples[i].push_back(detail::seconds_for(candidates[i], calls[i]) * 1e9 / static_cast<double>(calls[i]));
     std::vector<timing> timings;
     for (std::size_t i = 0; i < candidates.size(); ++i)
         timings.push_back({candidates[i].name, detail::median(samples[i])});

@@ -9,15 +9,15 @@
 // correctness checks (each candidate must produce the same result before it
 // is timed), not a measurement.
 
-#include "harness.hpp"
-#include "history_500.hpp"
-#include "counter_version.hpp"
-
 #include <cfdo/api/responses.hpp>
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/json/to_json_string.hpp>
 #include <cfdo/rules/version_rules.hpp>
 #include <cfdo/support/base64.hpp>
+
+#include "counter_version.hpp"
+#include "harness.hpp"
+#include "history_500.hpp"
 
 #include <boost/json/serialize.hpp>
 #include <nlohmann/json.hpp>
@@ -185,7 +185,8 @@ void history_validation_group(bench::settings const& s) {
 
 int main(int argc, char** argv) {
     bench::settings s;
-    if (argc > 1 && std::string_view(argv[1]) == "--quick") s = {.rounds = 1, .sample_time = std::chrono::microseconds(100)};
+    if (argc > 1 && std::string_view(argv[1]) == "--quick")
+        s = {.rounds = 1, .sample_time = std::chrono::microseconds(100)};
     try {
         counter_payload_group(s);
         base64_group(s, std::size_t{1} << 20, "base64-1MiB");

@@ -35,9 +35,9 @@
 #pragma GCC diagnostic pop
 #endif
 
-#include <openssl/ssl.h>
-
 #include "transport_error.hpp"
+
+#include <openssl/ssl.h>
 
 #include <chrono>
 #include <cstdint>
@@ -73,7 +73,10 @@ public:
         bool const tls = url.scheme_id() == boost::urls::scheme::https;
         if (!tls && url.scheme_id() != boost::urls::scheme::http)
             throw transport_error("beast: only http and https URLs are supported: " + url_text);
-        endpoint const server{url.host_address(), url.has_port() ? std::string(url.port()) : tls ? "443" : "80",
+        endpoint const server{url.host_address(),
+                              url.has_port() ? std::string(url.port())
+                              : tls          ? "443"
+                                             : "80",
                               url_text};
 
         http::request<http::string_body> message{http::string_to_verb(cfdo::to_string(request.method)),
@@ -136,7 +139,8 @@ private:
     }
 
     template <class Stream>
-    cfdo::http_response exchange(Stream& stream, boost::beast::http::request<boost::beast::http::string_body> const& message,
+    cfdo::http_response exchange(Stream& stream,
+                                 boost::beast::http::request<boost::beast::http::string_body> const& message,
                                  endpoint const& server) const {
         namespace http = boost::beast::http;
         boost::beast::error_code error;

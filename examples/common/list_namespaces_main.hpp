@@ -40,8 +40,7 @@ int list_namespaces_main(int argc, char** argv, Transport&& send) {
             send, cfdo::list_namespaces{.account_id = argv[1]}, [&](cfdo::namespace_page const& page) {
                 for (auto const& ns : page.namespaces) {
                     std::cout << "class=" << detail::or_dash(ns.class_name) << " script=" << detail::or_dash(ns.script)
-                              << " storage="
-                              << (ns.use_sqlite ? (*ns.use_sqlite ? "sqlite" : "key-value") : "-")
+                              << " storage=" << (ns.use_sqlite ? (*ns.use_sqlite ? "sqlite" : "key-value") : "-")
                               << " id=" << detail::or_dash(ns.id) << '\n';
                     ++listed;
                 }

@@ -10,9 +10,9 @@
 #include <cfdo/api/request.hpp>
 #include <cfdo/api/transport.hpp>
 
-#include <curl/curl.h>
-
 #include "transport_error.hpp"
+
+#include <curl/curl.h>
 
 #include <chrono>
 #include <memory>

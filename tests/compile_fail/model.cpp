@@ -14,11 +14,12 @@ namespace {
 #if defined(CFDO_CASE_binding_type_is_not_a_field)
 // The `type` of a binding is a constant of its kind, not a member to set.
 constexpr auto make = [] {
-    return cfdo::durable_object_binding{
+    return cfdo::durable_object_binding {
 #if !defined(CFDO_TWIN)
         .type = "kv_namespace",
 #endif
-        .name = "COUNTER", .class_name = "Counter"};
+        .name = "COUNTER", .class_name = "Counter"
+    };
 };
 static_assert(cfdo::durable_object_binding::type == "durable_object_namespace");
 static_assert(make().name == "COUNTER");
@@ -52,9 +53,8 @@ static_assert(make());
 // An operation is one declaration; what it says about its members must hold.
 #if defined(CFDO_CASE_operation_body_names_no_member)
 struct deploy_worker {
-    static constexpr cfdo::endpoint endpoint{
-        .method = cfdo::http_method::post,
-        .path = "/accounts/{account_id}/workers/scripts/{script_name}/deploy",
+    static constexpr cfdo::endpoint endpoint {
+        .method = cfdo::http_method::post, .path = "/accounts/{account_id}/workers/scripts/{script_name}/deploy",
         .not_in_sdk = "an operation of this test",
 #if defined(CFDO_TWIN)
         .body = "version",
@@ -66,15 +66,17 @@ struct deploy_worker {
     using response = cfdo::script_info;
     cfdo::required<"account_id"> account_id;
     cfdo::required<"script_name"> script_name;
-    cfdo::worker_version version {};
+    cfdo::worker_version version{};
 };
 BOOST_DESCRIBE_STRUCT(deploy_worker, (), (account_id, script_name, version))
-[[maybe_unused]] boost::json::value params() { return cfdo::to_json(deploy_worker{.account_id = "a", .script_name = "w"}); }
+[[maybe_unused]] boost::json::value params() {
+    return cfdo::to_json(deploy_worker{.account_id = "a", .script_name = "w"});
+}
 #endif
 
 #if defined(CFDO_CASE_operation_path_names_no_member)
 struct list_versions {
-    static constexpr cfdo::endpoint endpoint{
+    static constexpr cfdo::endpoint endpoint {
         .method = cfdo::http_method::get,
 #if defined(CFDO_TWIN)
         .path = "/accounts/{account_id}/workers/workers/{worker_id}/versions",
@@ -88,7 +90,9 @@ struct list_versions {
     cfdo::required<"worker_id"> worker_id;
 };
 BOOST_DESCRIBE_STRUCT(list_versions, (), (account_id, worker_id))
-[[maybe_unused]] cfdo::request request() { return cfdo::make_request(list_versions{.account_id = "a", .worker_id = "w"}); }
+[[maybe_unused]] cfdo::request request() {
+    return cfdo::make_request(list_versions{.account_id = "a", .worker_id = "w"});
+}
 #endif
 
 } // namespace

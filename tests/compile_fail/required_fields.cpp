@@ -26,8 +26,8 @@ static_assert(make().class_name == "Counter");
 // The same omission with values known only at run time.
 [[maybe_unused]] cfdo::durable_object_binding make() {
     char const* const class_name = std::getenv("CLASS_NAME");
-    return cfdo::durable_object_binding{
-        CFDO_ONLY_IN_TWIN(.name = std::string(std::getenv("BINDING")), ).class_name = std::string(class_name)};
+    return cfdo::durable_object_binding{CFDO_ONLY_IN_TWIN(.name = std::string(std::getenv("BINDING")), ).class_name =
+                                            std::string(class_name)};
 }
 #endif
 
@@ -42,22 +42,31 @@ static_assert(make().text == "s3cr3t");
 #endif
 
 #if defined(CFDO_CASE_json_binding_json)
-constexpr auto make = [] { return cfdo::json_binding{.name = "SETTINGS" CFDO_ONLY_IN_TWIN(, .json = R"({"debug":true})")}; };
+constexpr auto make = [] {
+    return cfdo::json_binding{.name = "SETTINGS" CFDO_ONLY_IN_TWIN(, .json = R"({"debug":true})")};
+};
 static_assert(make().name == "SETTINGS");
 #endif
 
 #if defined(CFDO_CASE_kv_namespace_binding_namespace_id)
-constexpr auto make = [] { return cfdo::kv_namespace_binding{.name = "CACHE" CFDO_ONLY_IN_TWIN(, .namespace_id = "0f2ac74b498b48028cb68387c421e279")}; };
+constexpr auto make = [] {
+    return cfdo::kv_namespace_binding{
+        .name = "CACHE" CFDO_ONLY_IN_TWIN(, .namespace_id = "0f2ac74b498b48028cb68387c421e279")};
+};
 static_assert(make().name == "CACHE");
 #endif
 
 #if defined(CFDO_CASE_r2_bucket_binding_bucket_name)
-constexpr auto make = [] { return cfdo::r2_bucket_binding{.name = "ASSETS" CFDO_ONLY_IN_TWIN(, .bucket_name = "assets")}; };
+constexpr auto make = [] {
+    return cfdo::r2_bucket_binding{.name = "ASSETS" CFDO_ONLY_IN_TWIN(, .bucket_name = "assets")};
+};
 static_assert(make().name == "ASSETS");
 #endif
 
 #if defined(CFDO_CASE_service_binding_service)
-constexpr auto make = [] { return cfdo::service_binding{.name = "AUTH" CFDO_ONLY_IN_TWIN(, .service = "auth-worker")}; };
+constexpr auto make = [] {
+    return cfdo::service_binding{.name = "AUTH" CFDO_ONLY_IN_TWIN(, .service = "auth-worker")};
+};
 static_assert(make().name == "AUTH");
 #endif
 
@@ -73,7 +82,8 @@ static_assert(make().name == "JOBS");
 
 #if defined(CFDO_CASE_worker_module_name)
 constexpr auto make = [] {
-    return cfdo::worker_module{CFDO_ONLY_IN_TWIN(.name = "worker.mjs", ).content_type = cfdo::content_type::javascript_module,
+    return cfdo::worker_module{CFDO_ONLY_IN_TWIN(.name = "worker.mjs", ).content_type =
+                                   cfdo::content_type::javascript_module,
                                .content = cfdo::module_bytes{"export default {}"}};
 };
 static_assert(make().content_type == cfdo::content_type::javascript_module);
@@ -81,16 +91,18 @@ static_assert(make().content_type == cfdo::content_type::javascript_module);
 
 #if defined(CFDO_CASE_worker_module_content_type)
 constexpr auto make = [] {
-    return cfdo::worker_module{.name = "worker.mjs", CFDO_ONLY_IN_TWIN(.content_type = cfdo::content_type::javascript_module, )
-                               .content = cfdo::module_bytes{"export default {}"}};
+    return cfdo::worker_module{.name = "worker.mjs",
+                               CFDO_ONLY_IN_TWIN(.content_type = cfdo::content_type::javascript_module, ).content =
+                                   cfdo::module_bytes{"export default {}"}};
 };
 static_assert(make().name == "worker.mjs");
 #endif
 
 #if defined(CFDO_CASE_worker_module_content)
 constexpr auto make = [] {
-    return cfdo::worker_module{.name = "worker.mjs", .content_type = cfdo::content_type::javascript_module
-                               CFDO_ONLY_IN_TWIN(, .content = cfdo::module_bytes{"export default {}"})};
+    return cfdo::worker_module{.name = "worker.mjs",
+                               .content_type = cfdo::content_type::javascript_module CFDO_ONLY_IN_TWIN(
+                                   , .content = cfdo::module_bytes{"export default {}"})};
 };
 static_assert(make().name == "worker.mjs");
 #endif
@@ -113,27 +125,32 @@ static_assert(make().from == "Counter");
 #endif
 
 #if defined(CFDO_CASE_list_namespaces_account_id)
-constexpr auto make = [] { return cfdo::list_namespaces{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).page = 2}; };
+constexpr auto make = [] {
+    return cfdo::list_namespaces{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).page = 2};
+};
 static_assert(*make().page == 2);
 #endif
 
 #if defined(CFDO_CASE_list_objects_namespace_id)
 constexpr auto make = [] {
-    return cfdo::list_objects{.account_id = "023e105f4ecef8ad9ca31a8372d0c353" CFDO_ONLY_IN_TWIN(, .namespace_id = "5fd1cafff895419c8bcc647fc64ab8f0")};
+    return cfdo::list_objects{.account_id = "023e105f4ecef8ad9ca31a8372d0c353" CFDO_ONLY_IN_TWIN(
+                                  , .namespace_id = "5fd1cafff895419c8bcc647fc64ab8f0")};
 };
 static_assert(make().account_id.size() == 32);
 #endif
 
 #if defined(CFDO_CASE_create_version_worker_id)
 constexpr auto make = [] {
-    return cfdo::create_version{.account_id = "023e105f4ecef8ad9ca31a8372d0c353", CFDO_ONLY_IN_TWIN(.worker_id = "counter", ).deploy = true};
+    return cfdo::create_version{.account_id = "023e105f4ecef8ad9ca31a8372d0c353",
+                                CFDO_ONLY_IN_TWIN(.worker_id = "counter", ).deploy = true};
 };
 static_assert(*make().deploy);
 #endif
 
 #if defined(CFDO_CASE_upload_script_script_name)
 constexpr auto make = [] {
-    return cfdo::upload_script{.account_id = "023e105f4ecef8ad9ca31a8372d0c353" CFDO_ONLY_IN_TWIN(, .script_name = "counter")};
+    return cfdo::upload_script{.account_id =
+                                   "023e105f4ecef8ad9ca31a8372d0c353" CFDO_ONLY_IN_TWIN(, .script_name = "counter")};
 };
 static_assert(make().account_id.size() == 32);
 #endif
@@ -154,12 +171,16 @@ static_assert(make().json == "[]");
 #endif
 
 #if defined(CFDO_CASE_kv_namespace_binding_name)
-constexpr auto make = [] { return cfdo::kv_namespace_binding{CFDO_ONLY_IN_TWIN(.name = "CACHE", ).namespace_id = "0f2a"}; };
+constexpr auto make = [] {
+    return cfdo::kv_namespace_binding{CFDO_ONLY_IN_TWIN(.name = "CACHE", ).namespace_id = "0f2a"};
+};
 static_assert(make().namespace_id == "0f2a");
 #endif
 
 #if defined(CFDO_CASE_r2_bucket_binding_name)
-constexpr auto make = [] { return cfdo::r2_bucket_binding{CFDO_ONLY_IN_TWIN(.name = "ASSETS", ).bucket_name = "assets"}; };
+constexpr auto make = [] {
+    return cfdo::r2_bucket_binding{CFDO_ONLY_IN_TWIN(.name = "ASSETS", ).bucket_name = "assets"};
+};
 static_assert(make().bucket_name == "assets");
 #endif
 
@@ -194,18 +215,25 @@ static_assert(make().from_script == "old-worker");
 
 #if defined(CFDO_CASE_list_objects_account_id)
 constexpr auto make = [] {
-    return cfdo::list_objects{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).namespace_id = "5fd1cafff895419c8bcc647fc64ab8f0"};
+    return cfdo::list_objects{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).namespace_id =
+                                  "5fd1cafff895419c8bcc647fc64ab8f0"};
 };
 static_assert(make().namespace_id.size() == 32);
 #endif
 
 #if defined(CFDO_CASE_create_version_account_id)
-constexpr auto make = [] { return cfdo::create_version{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).worker_id = "counter"}; };
+constexpr auto make = [] {
+    return cfdo::create_version{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).worker_id =
+                                    "counter"};
+};
 static_assert(make().worker_id == "counter");
 #endif
 
 #if defined(CFDO_CASE_upload_script_account_id)
-constexpr auto make = [] { return cfdo::upload_script{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).script_name = "counter"}; };
+constexpr auto make = [] {
+    return cfdo::upload_script{CFDO_ONLY_IN_TWIN(.account_id = "023e105f4ecef8ad9ca31a8372d0c353", ).script_name =
+                                   "counter"};
+};
 static_assert(make().script_name == "counter");
 #endif
 

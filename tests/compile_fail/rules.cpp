@@ -31,7 +31,8 @@ namespace {
 [[maybe_unused]] constexpr std::string_view account = "023e105f4ecef8ad9ca31a8372d0c353";
 
 [[maybe_unused]] constexpr cfdo::worker_module javascript_module(std::string_view name) {
-    return {.name = name, .content_type = cfdo::content_type::javascript_module,
+    return {.name = name,
+            .content_type = cfdo::content_type::javascript_module,
             .content = cfdo::module_bytes{"export class Counter {}"}};
 }
 
@@ -88,7 +89,8 @@ static_assert(cfdo::valid<make>());
 
 #if defined(CFDO_CASE_limit_out_of_range)
 constexpr cfdo::list_objects make() {
-    return {.account_id = account, .namespace_id = "5fd1cf0b2d2d4c0a9c4c4a5b57d6a7a1",
+    return {.account_id = account,
+            .namespace_id = "5fd1cf0b2d2d4c0a9c4c4a5b57d6a7a1",
             .limit = CFDO_ONLY_IN_CASE(20000) CFDO_ONLY_IN_TWIN(10000)};
 }
 static_assert(cfdo::valid<make>());
@@ -111,8 +113,9 @@ static_assert(cfdo::valid<make>());
 
 #if defined(CFDO_CASE_json_binding_not_json)
 constexpr cfdo::worker_version make() {
-    return {.bindings = {cfdo::json_binding{
-                .name = "SETTINGS", .json = CFDO_ONLY_IN_CASE(R"({"debug": true,})") CFDO_ONLY_IN_TWIN(R"({"debug": true})")}}};
+    return {.bindings = {cfdo::json_binding{.name = "SETTINGS",
+                                            .json = CFDO_ONLY_IN_CASE(R"({"debug": true,})")
+                                                CFDO_ONLY_IN_TWIN(R"({"debug": true})")}}};
 }
 static_assert(cfdo::valid<make>());
 #endif
@@ -121,8 +124,8 @@ static_assert(cfdo::valid<make>());
 constexpr cfdo::worker_version make() {
     return {.bindings = {cfdo::durable_object_binding{.name = "SESSIONS",
                                                       .class_name = "Session",
-                                                      CFDO_ONLY_IN_TWIN(.script_name = "auth-worker", )
-                                                      .environment = "production"}}};
+                                                      CFDO_ONLY_IN_TWIN(.script_name = "auth-worker", ).environment =
+                                                          "production"}}};
 }
 static_assert(cfdo::valid<make>());
 #endif
@@ -137,8 +140,8 @@ constexpr cfdo::worker_version make() {
     return {
         .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
                      cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
-        .migrations = cfdo::single_step_migration{.new_tag = "v1",
-                                                  .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
+        .migrations =
+            cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
     };
 }
 constexpr cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
@@ -148,13 +151,14 @@ static_assert(cfdo::valid<make, first_deploy>());
 #if defined(CFDO_CASE_binding_class_not_created_upload)
 // The same mistake in a script upload: the pointer is into its metadata.
 constexpr cfdo::upload_script make() {
-    return {.account_id = account,
-            .script_name = "counter",
-            .version = {
-                .bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
-                .migrations = cfdo::single_step_migration{
-                    .new_tag = "v1", .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
-            }};
+    return {
+        .account_id = account,
+        .script_name = "counter",
+        .version = {
+            .bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
+            .migrations = cfdo::single_step_migration{.new_tag = "v1",
+                                                      .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
+        }};
 }
 constexpr cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
 static_assert(cfdo::valid<make, first_deploy>());
@@ -168,9 +172,8 @@ constexpr cfdo::worker_version make() {
                          cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}}};
 }
 constexpr cfdo::validation_context deployed() {
-    return {.history = cfdo::migration_history{
-                {.tag = "v1", .new_sqlite_classes = {"Counter"}},
-                CFDO_ONLY_IN_TWIN({.tag = "v2", .new_sqlite_classes = {"Chat"}}, )}};
+    return {.history = cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                               CFDO_ONLY_IN_TWIN({.tag = "v2", .new_sqlite_classes = {"Chat"}}, )}};
 }
 static_assert(cfdo::valid<make, deployed>());
 #endif
@@ -180,7 +183,8 @@ constexpr cfdo::worker_version make() {
     return {
         .bindings = {cfdo::durable_object_binding{
             .name = "COUNTER", .class_name = CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("CounterV2")}},
-        .migrations = cfdo::single_step_migration{.old_tag = "v1", .new_tag = "v2",
+        .migrations = cfdo::single_step_migration{.old_tag = "v1",
+                                                  .new_tag = "v2",
                                                   .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}},
     };
 }
@@ -190,12 +194,12 @@ static_assert(cfdo::valid<make>());
 #if defined(CFDO_CASE_binding_to_deleted_class)
 // A deployment whose history deleted Legacy in a step already applied.
 constexpr cfdo::deployment make() {
-    return {.version = {.bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
-                                     CFDO_ONLY_IN_CASE(cfdo::durable_object_binding{.name = "LEGACY",
-                                                                                     .class_name = "Legacy"})}},
-            .history = {{.tag = "v1", .new_classes = {"Counter", "Legacy"}},
-                        {.tag = "v2", .deleted_classes = {"Legacy"}}},
-            .deployed_tag = "v2"};
+    return {
+        .version = {.bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
+                                 CFDO_ONLY_IN_CASE(
+                                     cfdo::durable_object_binding{.name = "LEGACY", .class_name = "Legacy"})}},
+        .history = {{.tag = "v1", .new_classes = {"Counter", "Legacy"}}, {.tag = "v2", .deleted_classes = {"Legacy"}}},
+        .deployed_tag = "v2"};
 }
 static_assert(cfdo::valid<make>());
 #endif
@@ -207,10 +211,9 @@ constexpr cfdo::worker_version make() {
     return {.bindings = {cfdo::durable_object_binding{.name = "LEGACY", .class_name = "Legacy"}}};
 }
 constexpr cfdo::validation_context deployed() {
-    return {.history = cfdo::migration_history{
-                {.tag = "v1", .new_classes = {"Legacy"}},
-                {.tag = "v2", .deleted_classes = {"Legacy"}},
-                CFDO_ONLY_IN_TWIN({.tag = "v3", .new_sqlite_classes = {"Legacy"}}, )}};
+    return {.history = cfdo::migration_history{{.tag = "v1", .new_classes = {"Legacy"}},
+                                               {.tag = "v2", .deleted_classes = {"Legacy"}},
+                                               CFDO_ONLY_IN_TWIN({.tag = "v3", .new_sqlite_classes = {"Legacy"}}, )}};
 }
 static_assert(cfdo::valid<make, deployed>());
 #endif
@@ -284,8 +287,8 @@ static_assert(cfdo::valid<make, exports>());
 #if defined(CFDO_CASE_live_class_not_exported)
 // The migration renames the class, the code still exports the old name.
 constexpr cfdo::worker_version make() {
-    return {.migrations = cfdo::single_step_migration{.old_tag = "v1", .new_tag = "v2",
-                                                      .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}};
+    return {.migrations = cfdo::single_step_migration{
+                .old_tag = "v1", .new_tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}};
 }
 constexpr cfdo::validation_context exports() {
     return {.exported_classes = std::vector<cfdo::text>{CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("CounterV2")}};
@@ -295,9 +298,10 @@ static_assert(cfdo::valid<make, exports>());
 
 #if defined(CFDO_CASE_rename_source_missing)
 constexpr cfdo::migration_history make() {
-    return {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
-            {.tag = "v2",
-             .renamed_classes = {{.from = CFDO_ONLY_IN_CASE("Conter") CFDO_ONLY_IN_TWIN("Counter"), .to = "CounterV2"}}}};
+    return {
+        {.tag = "v1", .new_sqlite_classes = {"Counter"}},
+        {.tag = "v2",
+         .renamed_classes = {{.from = CFDO_ONLY_IN_CASE("Conter") CFDO_ONLY_IN_TWIN("Counter"), .to = "CounterV2"}}}};
 }
 static_assert(cfdo::valid<make>());
 #endif
@@ -325,10 +329,11 @@ static_assert(history::make().size() == 2);
 // CounterV2, CounterV2 to CounterV3), which one step may hold.
 constexpr cfdo::worker_version make() {
     return {.migrations = cfdo::single_step_migration{
-                .old_tag = "v1", .new_tag = "v2",
-                .renamed_classes = {{.from = "Counter", .to = "CounterV2"},
-                                    {.from = CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("CounterV2"),
-                                     .to = "CounterV3"}}}};
+                .old_tag = "v1",
+                .new_tag = "v2",
+                .renamed_classes = {
+                    {.from = "Counter", .to = "CounterV2"},
+                    {.from = CFDO_ONLY_IN_CASE("Counter") CFDO_ONLY_IN_TWIN("CounterV2"), .to = "CounterV3"}}}};
 }
 static_assert(cfdo::valid<make>());
 #endif
@@ -344,8 +349,10 @@ static_assert(cfdo::valid<make>());
 #if defined(CFDO_CASE_transfer_target_exists)
 constexpr cfdo::worker_version make() {
     return {.migrations = cfdo::single_step_migration{
-                .old_tag = "v1", .new_tag = "v2", CFDO_ONLY_IN_CASE(.new_sqlite_classes = {"Counter"}, )
-                .transferred_classes = {{.from = "Counter", .from_script = "old-counter", .to = "Counter"}}}};
+                .old_tag = "v1",
+                .new_tag = "v2",
+                CFDO_ONLY_IN_CASE(.new_sqlite_classes = {"Counter"}, ).transferred_classes = {
+                    {.from = "Counter", .from_script = "old-counter", .to = "Counter"}}}};
 }
 static_assert(cfdo::valid<make>());
 #endif
@@ -355,7 +362,8 @@ static_assert(cfdo::valid<make>());
 constexpr cfdo::worker_version make() {
     return {.bindings = {cfdo::durable_object_binding{.name = "SESSION", .class_name = "Session"}},
             .migrations = cfdo::single_step_migration{
-                .old_tag = "v1", .new_tag = "v2",
+                .old_tag = "v1",
+                .new_tag = "v2",
                 .transferred_classes = {{.from = "Session",
                                          .from_script = CFDO_ONLY_IN_CASE("") CFDO_ONLY_IN_TWIN("auth-worker"),
                                          .to = "Session"}}}};
@@ -376,8 +384,8 @@ static_assert(cfdo::valid<make>());
 // reports. Someone pruned v1 from the history; Cloudflare has v1 deployed.
 constexpr cfdo::deployment make() {
     return {.version = {.bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}}},
-            .history = {CFDO_ONLY_IN_TWIN({.tag = "v1", .new_sqlite_classes = {"Counter"}}, )
-                        {.tag = "v2", .new_sqlite_classes = {"Chat"}}},
+            .history = {CFDO_ONLY_IN_TWIN({.tag = "v1", .new_sqlite_classes = {"Counter"}}, ){
+                .tag = "v2", .new_sqlite_classes = {"Chat"}}},
             .deployed_tag = "v1"};
 }
 static_assert(cfdo::valid<make>());
@@ -427,11 +435,12 @@ static_assert(cfdo::valid<make>());
 
 #if defined(CFDO_CASE_module_content_type_not_sendable)
 constexpr cfdo::worker_version make() {
-    return {.main_module = "worker.mjs",
-            .modules = {javascript_module("worker.mjs"),
-                        {.name = "notes.txt",
-                         .content_type = CFDO_ONLY_IN_CASE("text/plain\r\nX-Injected: 1") CFDO_ONLY_IN_TWIN("text/plain"),
-                         .content = cfdo::module_bytes{"hello"}}}};
+    return {
+        .main_module = "worker.mjs",
+        .modules = {javascript_module("worker.mjs"),
+                    {.name = "notes.txt",
+                     .content_type = CFDO_ONLY_IN_CASE("text/plain\r\nX-Injected: 1") CFDO_ONLY_IN_TWIN("text/plain"),
+                     .content = cfdo::module_bytes{"hello"}}}};
 }
 static_assert(cfdo::valid<make>());
 #endif
@@ -442,8 +451,8 @@ constexpr cfdo::worker_version make() {
             .modules = {javascript_module("worker.mjs"),
                         {.name = "data.bin",
                          .content_type = cfdo::content_type::octet_stream,
-                         .content = cfdo::module_base64{
-                             CFDO_ONLY_IN_CASE("not base64!") CFDO_ONLY_IN_TWIN("bm90IGJhc2U2NCE=")}}}};
+                         .content = cfdo::module_base64{CFDO_ONLY_IN_CASE("not base64!")
+                                                            CFDO_ONLY_IN_TWIN("bm90IGJhc2U2NCE=")}}}};
 }
 static_assert(cfdo::valid<make>());
 #endif

@@ -12,8 +12,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
-#include <limits>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <string_view>
 

@@ -7,12 +7,12 @@
 //   compact and in indented form (pretty_json), non-finite numbers as null;
 // - a syntax error points inside the input;
 // - every api_error reads as printable text.
-#include "fuzz_check.hpp"
-
 #include <cfdo/api/responses.hpp>
 #include <cfdo/json/finite_numbers.hpp>
 #include <cfdo/json/pretty.hpp>
 #include <cfdo/model/operations.hpp>
+
+#include "fuzz_check.hpp"
 
 #include <boost/mp11/algorithm.hpp>
 

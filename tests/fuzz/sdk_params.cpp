@@ -11,14 +11,14 @@
 //   host), has no CR, LF or NUL in any header, and serializes to valid JSON;
 //   a JSON body reads back equal, a multipart body parses back into the
 //   metadata and exactly the modules, named and filled as given.
-#include "../support/parse_multipart.hpp"
-#include "fuzz_check.hpp"
-
 #include <cfdo/api/make_request.hpp>
-#include <cfdo/model/operations.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/to_json.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/rules/request_rules.hpp>
+
+#include "../support/parse_multipart.hpp"
+#include "fuzz_check.hpp"
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/url/parse.hpp>
@@ -26,8 +26,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <exception>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <variant>

@@ -10,13 +10,13 @@
 //   pointer, and its message is printable;
 // - `cfdo check --format json` output (diagnostics_json) is valid JSON;
 // - a configuration without errors has a plan, and the plan serializes.
-#include "fuzz_check.hpp"
-#include "input_file.hpp"
-#include "report.hpp"
-
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/wrangler/check_config.hpp>
 #include <cfdo/wrangler/read_config.hpp>
+
+#include "fuzz_check.hpp"
+#include "input_file.hpp"
+#include "report.hpp"
 
 #include <boost/json/serialize.hpp>
 
@@ -49,7 +49,8 @@ void check_worker(boost::json::value const& config, std::optional<std::string_vi
     }
     std::vector<cfdo::wrangler::check_options> option_sets(3);
     option_sets[1].exported_classes = std::vector<cfdo::text>{"Counter"};
-    if (!reading.worker->deployment.history.empty()) option_sets[2].deployed_tag = reading.worker->deployment.history[0].tag;
+    if (!reading.worker->deployment.history.empty())
+        option_sets[2].deployed_tag = reading.worker->deployment.history[0].tag;
     for (auto const& options : option_sets) {
         auto const found = cfdo::wrangler::check(*reading.worker, options);
         require_well_formed(found);

@@ -19,8 +19,8 @@ constexpr cfdo::worker_version every_kind() {
         .bindings =
             {
                 cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
-                cfdo::durable_object_binding{.name = "REMOTE", .class_name = "Room", .script_name = "chat",
-                                             .environment = "production"},
+                cfdo::durable_object_binding{
+                    .name = "REMOTE", .class_name = "Room", .script_name = "chat", .environment = "production"},
                 cfdo::plain_text_binding{.name = "GREETING", .text = "hello"},
                 cfdo::secret_text_binding{.name = "TOKEN", .text = "s3cr3t"},
                 cfdo::json_binding{.name = "SETTINGS", .json = R"({"debug":true})"},

@@ -6,8 +6,6 @@
 //    all of them;
 // for every binding kind, that its `type` is its own; and for every
 // operation, that its declaration holds to its members.
-#include "../support/model_types.hpp"
-
 #include <cfdo/model/bindings.hpp>
 #include <cfdo/model/json_names.hpp>
 #include <cfdo/model/members.hpp>
@@ -15,6 +13,8 @@
 #include <cfdo/model/operations.hpp>
 #include <cfdo/model/results.hpp>
 #include <cfdo/model/worker_version.hpp>
+
+#include "../support/model_types.hpp"
 
 #include <boost/mp11/algorithm.hpp>
 
@@ -28,8 +28,7 @@ constexpr bool required_members_are_named_after_themselves() {
     bool named_right = true;
     cfdo::for_each_member_of<T>([&](auto member) {
         using member_type = typename decltype(member)::type;
-        if constexpr (cfdo::is_required_v<member_type>)
-            named_right = named_right && member_type::field == member.name;
+        if constexpr (cfdo::is_required_v<member_type>) named_right = named_right && member_type::field == member.name;
     });
     return named_right;
 }

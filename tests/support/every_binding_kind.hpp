@@ -19,15 +19,18 @@ constexpr bool no_example_yet = false;
 /// A binding of `Kind` with every field set.
 template <class Kind>
 constexpr Kind example_binding() {
-    static_assert(no_example_yet<Kind>,
-                  "add an example of this binding kind to tests/support/every_binding_kind.hpp");
+    static_assert(no_example_yet<Kind>, "add an example of this binding kind to tests/support/every_binding_kind.hpp");
     return Kind{};
 }
 
 template <>
 constexpr cfdo::durable_object_binding example_binding() {
-    return {.name = "ROOMS", .class_name = "Room", .script_name = "chat", .environment = "production",
-            .namespace_id = "0f2ac74b", .dispatch_namespace = "customers"};
+    return {.name = "ROOMS",
+            .class_name = "Room",
+            .script_name = "chat",
+            .environment = "production",
+            .namespace_id = "0f2ac74b",
+            .dispatch_namespace = "customers"};
 }
 
 template <>

@@ -56,8 +56,8 @@ using reachable_t = typename reachable<T>::type;
 // `T` and everything it holds, transitively (the model has no cycles).
 template <class T>
 struct reachable {
-    using type = boost::mp11::mp_unique<
-        boost::mp11::mp_push_front<boost::mp11::mp_flatten<boost::mp11::mp_transform<reachable_t, typename held<T>::type>>, T>>;
+    using type = boost::mp11::mp_unique<boost::mp11::mp_push_front<
+        boost::mp11::mp_flatten<boost::mp11::mp_transform<reachable_t, typename held<T>::type>>, T>>;
 };
 
 template <class T>
@@ -73,10 +73,10 @@ using described_types = boost::mp11::mp_copy_if<
 
 /// Every described struct of the model.
 using model_types = boost::mp11::mp_apply<
-    described_types, boost::mp11::mp_append<boost::mp11::mp_list<cfdo::worker_version, cfdo::deployment, cfdo::page_info,
-                                                                  cfdo::namespace_info, cfdo::object_info>,
-                                            cfdo::operations,
-                                            boost::mp11::mp_transform<cfdo::response_of_t, cfdo::operations>>>;
+    described_types,
+    boost::mp11::mp_append<boost::mp11::mp_list<cfdo::worker_version, cfdo::deployment, cfdo::page_info,
+                                                cfdo::namespace_info, cfdo::object_info>,
+                           cfdo::operations, boost::mp11::mp_transform<cfdo::response_of_t, cfdo::operations>>>;
 
 namespace detail {
 

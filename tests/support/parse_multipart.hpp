@@ -46,7 +46,8 @@ inline std::vector<parsed_part> parse_multipart(std::string_view body, std::stri
     std::string const delimiter = "--" + std::string(boundary);
     std::string const next_part = "\r\n" + delimiter;
     std::vector<parsed_part> parts;
-    if (body.substr(0, delimiter.size()) != delimiter) throw std::runtime_error("body does not start with the delimiter");
+    if (body.substr(0, delimiter.size()) != delimiter)
+        throw std::runtime_error("body does not start with the delimiter");
     std::size_t at = delimiter.size();
     for (;;) {
         if (body.substr(at, 4) == "--\r\n" && at + 4 == body.size()) return parts;

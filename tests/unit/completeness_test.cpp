@@ -137,20 +137,20 @@ TEST_CASE("every binding kind is compared, documented and read from wrangler", "
             });
         }
         auto const section = std::find_if(
-            cfdo::wrangler::binding_sections.begin(), cfdo::wrangler::binding_sections.end(), [&](auto const& s) {
-                return std::find(s.types.begin(), s.types.end(), type) != s.types.end();
-            });
-        auto const not_in_wrangler =
-            std::find_if(cfdo::wrangler::binding_kinds_not_in_wrangler.begin(),
-                         cfdo::wrangler::binding_kinds_not_in_wrangler.end(), [&](auto const& k) { return k.type == type; });
+            cfdo::wrangler::binding_sections.begin(), cfdo::wrangler::binding_sections.end(),
+            [&](auto const& s) { return std::find(s.types.begin(), s.types.end(), type) != s.types.end(); });
+        auto const not_in_wrangler = std::find_if(cfdo::wrangler::binding_kinds_not_in_wrangler.begin(),
+                                                  cfdo::wrangler::binding_kinds_not_in_wrangler.end(),
+                                                  [&](auto const& k) { return k.type == type; });
         if (section == cfdo::wrangler::binding_sections.end()) {
             INFO("add its wrangler section to binding_sections (wrangler/binding_sections.hpp), or say in "
                  "binding_kinds_not_in_wrangler why wrangler has none");
             REQUIRE(not_in_wrangler != cfdo::wrangler::binding_kinds_not_in_wrangler.end());
             CHECK_FALSE(not_in_wrangler->reason.empty());
         } else {
-            INFO("add an entry of section " << section->key << " to tests/cli/cases/valid_every_binding_kind "
-                                             "(.json and .toml)");
+            INFO("add an entry of section " << section->key
+                                            << " to tests/cli/cases/valid_every_binding_kind "
+                                               "(.json and .toml)");
             CHECK(read_from_fixture.count(type) == 1);
         }
     });

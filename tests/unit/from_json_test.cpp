@@ -112,24 +112,23 @@ TEST_CASE("from_json gives back what to_json wrote", "[json][from_json]") {
     }
     SECTION("a single-step migration stays single-step") {
         cfdo::worker_version const version{
-            .migrations = cfdo::single_step_migration{
-                .old_tag = "v1",
-                .new_tag = "v2",
-                .new_classes = {"A"},
-                .new_sqlite_classes = {"B"},
-                .renamed_classes = {{.from = "C", .to = "D"}},
-                .deleted_classes = {"E"},
-                .transferred_classes = {{.from = "F", .from_script = "other", .to = "G"}},
-            },
+            .migrations =
+                cfdo::single_step_migration{
+                    .old_tag = "v1",
+                    .new_tag = "v2",
+                    .new_classes = {"A"},
+                    .new_sqlite_classes = {"B"},
+                    .renamed_classes = {{.from = "C", .to = "D"}},
+                    .deleted_classes = {"E"},
+                    .transferred_classes = {{.from = "F", .from_script = "other", .to = "G"}},
+                },
         };
         auto const back = round_trip(version);
         CHECK(back == version);
         REQUIRE(back.migrations.has_value());
         CHECK(back.migrations->holds<cfdo::single_step_migration>());
     }
-    SECTION("an empty version") {
-        CHECK(round_trip(cfdo::worker_version{}) == cfdo::worker_version{});
-    }
+    SECTION("an empty version") { CHECK(round_trip(cfdo::worker_version{}) == cfdo::worker_version{}); }
     SECTION("module_bytes come back as the module_base64 they were sent as") {
         cfdo::worker_version const version{
             .modules = {{.name = "worker.mjs",
@@ -172,7 +171,8 @@ TEST_CASE("from_json reads the documented JSON spellings", "[json][from_json]") 
         .compatibility_date = cfdo::date(2024, 2, 29),
         .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
         .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_classes = {"Counter"}},
-        .modules = {{.name = "worker.mjs", .content_type = "application/javascript+module",
+        .modules = {{.name = "worker.mjs",
+                     .content_type = "application/javascript+module",
                      .content = cfdo::module_base64{"AAEC"}}},
         .annotations = cfdo::version_annotations{.message = "hello", .tag = "t1"},
         .limits = cfdo::version_limits{.cpu_ms = 1000},
@@ -368,16 +368,17 @@ TEST_CASE("from_json ignores unknown fields", "[json][from_json][unknown]") {
         .annotations = cfdo::version_annotations{.message = "m"},
     };
 
-    SECTION("silently by default") {
-        CHECK(decoded<cfdo::worker_version>(json) == expected);
-    }
+    SECTION("silently by default") { CHECK(decoded<cfdo::worker_version>(json) == expected); }
     SECTION("listed as escaped JSON pointers when asked") {
         std::vector<std::string> unknown;
         CHECK(decoded<cfdo::worker_version>(json, {.unknown_fields = &unknown}) == expected);
         std::vector<std::string> expected_unknown{
-            "/usage_model",         "/a~1b",
-            "/c~0d",                "/bindings/0/e~0~1f",
-            "/annotations/message", "/annotations/workers~1triggered_by",
+            "/usage_model",
+            "/a~1b",
+            "/c~0d",
+            "/bindings/0/e~0~1f",
+            "/annotations/message",
+            "/annotations/workers~1triggered_by",
             "/migrations/future_directive",
         };
         // Nested objects are reported as they are decoded: compare as sets.
@@ -426,14 +427,16 @@ TEST_CASE("from_json reads the SDK params of create_version", "[json][from_json]
             .account_id = "023e105f4ecef8ad9ca31a8372d0c353",
             .worker_id = "counter",
             .deploy = true,
-            .version = {
-                .main_module = "worker.mjs",
-                .compatibility_date = "2025-08-06",
-                .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
-                .migrations = cfdo::single_step_migration{.new_sqlite_classes = {"Counter"}},
-                .modules = {{.name = "worker.mjs", .content_type = "application/javascript+module",
-                             .content = cfdo::module_base64{"AAEC"}}},
-            },
+            .version =
+                {
+                    .main_module = "worker.mjs",
+                    .compatibility_date = "2025-08-06",
+                    .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
+                    .migrations = cfdo::single_step_migration{.new_sqlite_classes = {"Counter"}},
+                    .modules = {{.name = "worker.mjs",
+                                 .content_type = "application/javascript+module",
+                                 .content = cfdo::module_base64{"AAEC"}}},
+                },
         };
         CHECK(op == expected);
     }
@@ -474,15 +477,18 @@ TEST_CASE("from_json reads the SDK params of upload_script", "[json][from_json][
         cfdo::upload_script const expected{
             .account_id = "a",
             .script_name = "counter",
-            .version = {
-                .main_module = "worker.mjs",
-                .compatibility_date = "2025-08-06",
-                .bindings = {cfdo::kv_namespace_binding{.name = "KV", .namespace_id = "n"}},
-                .modules = {{.name = "worker.mjs", .content_type = "application/javascript+module",
-                             .content = cfdo::module_base64{"AAEC"}},
-                            {.name = "util.mjs", .content_type = "application/javascript+module",
-                             .content = cfdo::module_base64{""}}},
-            },
+            .version =
+                {
+                    .main_module = "worker.mjs",
+                    .compatibility_date = "2025-08-06",
+                    .bindings = {cfdo::kv_namespace_binding{.name = "KV", .namespace_id = "n"}},
+                    .modules = {{.name = "worker.mjs",
+                                 .content_type = "application/javascript+module",
+                                 .content = cfdo::module_base64{"AAEC"}},
+                                {.name = "util.mjs",
+                                 .content_type = "application/javascript+module",
+                                 .content = cfdo::module_base64{""}}},
+                },
         };
         CHECK(op == expected);
     }

@@ -8,11 +8,11 @@
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/api/request.hpp>
 #include <cfdo/api/responses.hpp>
-#include <cfdo/model/operations.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/parse.hpp>
 #include <cfdo/json/pretty.hpp>
 #include <cfdo/json/to_json.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/rules/history_rules.hpp>
 #include <cfdo/rules/request_rules.hpp>
 #include <cfdo/rules/version_rules.hpp>
@@ -51,8 +51,12 @@ std::vector<std::string> refused_rules(Operation const& op) {
 
 // Every form in which a request can be shown, logged or sent.
 std::vector<std::string> printable_forms(cfdo::request const& r) {
-    std::vector<std::string> forms{r.path, r.target(), r.url(), r.body_bytes(),
-                                   boost::json::serialize(cfdo::to_json(r)), cfdo::pretty_json(cfdo::to_json(r))};
+    std::vector<std::string> forms{r.path,
+                                   r.target(),
+                                   r.url(),
+                                   r.body_bytes(),
+                                   boost::json::serialize(cfdo::to_json(r)),
+                                   cfdo::pretty_json(cfdo::to_json(r))};
     for (auto const& h : r.headers) forms.push_back(h.name + ": " + h.value);
     for (auto const& q : r.query) forms.push_back(q.name + "=" + q.value);
     return forms;
@@ -109,12 +113,23 @@ TEST_CASE("hostile path segments are refused or stay one segment", "[hostile][re
         {"a\0b"s, {"path-parameter-control-character"}},
         {"\x7f", {"path-parameter-control-character"}},
         {"caf\xe9", {"text-not-utf8"}},
-        {"\xc0\xaf", {"text-not-utf8"}},  // an overlong '/'
+        {"\xc0\xaf", {"text-not-utf8"}}, // an overlong '/'
     };
     // Values that are sent, percent-encoded so that a server decodes them back
     // as exactly one segment.
     std::vector<std::string> const sent{
-        "%2F", "a%2Fb", "%2e%2e", "%00", "?", "a?b=c", "#", "a#frag", "a b", ";x", "~name", "caf\xc3\xa9",
+        "%2F",
+        "a%2Fb",
+        "%2e%2e",
+        "%00",
+        "?",
+        "a?b=c",
+        "#",
+        "a#frag",
+        "a b",
+        ";x",
+        "~name",
+        "caf\xc3\xa9",
         std::string(100'000, 'x'),
     };
 
@@ -152,9 +167,9 @@ TEST_CASE("hostile path segments are refused or stay one segment", "[hostile][re
 TEST_CASE("hostile query values stay in the query", "[hostile][request]") {
     for (std::string const& cursor : {"a&limit=1"s, "x#y"s, "%26"s, "a b+c"s, "\r\n"s, "\0"s}) {
         INFO("cursor: " << cfdo::printable(cursor));
-        auto const request = cfdo::make_request(cfdo::list_objects{.account_id = "acc", .namespace_id = "ns",
-                                                                   .cursor = cursor, .limit = 10});
-        auto const url_text = request.url();   // url_view refers into it
+        auto const request = cfdo::make_request(
+            cfdo::list_objects{.account_id = "acc", .namespace_id = "ns", .cursor = cursor, .limit = 10});
+        auto const url_text = request.url(); // url_view refers into it
         auto const url = boost::urls::parse_uri(url_text);
         REQUIRE(url.has_value());
         CHECK_FALSE(url->has_fragment());
@@ -173,30 +188,33 @@ TEST_CASE("hostile query values stay in the query", "[hostile][request]") {
 
 TEST_CASE("header values never carry CR or LF", "[hostile][request]") {
     SECTION("a module's content type with CR/LF is refused before it reaches a part header") {
-        cfdo::upload_script const op{
-            .account_id = "acc", .script_name = "s",
-            .version = {.main_module = "w.mjs",
-                        .modules = {{.name = "w.mjs", .content_type = "text/javascript\r\nX-Injected: 1",
-                                     .content = cfdo::module_bytes{"x"}}}}};
+        cfdo::upload_script const op{.account_id = "acc",
+                                     .script_name = "s",
+                                     .version = {.main_module = "w.mjs",
+                                                 .modules = {{.name = "w.mjs",
+                                                              .content_type = "text/javascript\r\nX-Injected: 1",
+                                                              .content = cfdo::module_bytes{"x"}}}}};
         CHECK(refused_rules(op) == std::vector<std::string>{"module-content-type-not-sendable"});
     }
     SECTION("module names with CR, LF or quotes are refused as part names") {
         for (std::string const& name : {"a\r\nContent-Type: text/html"s, "a\"b"s, "a\nb"s}) {
             INFO("name: " << cfdo::printable(name));
-            cfdo::upload_script const op{
-                .account_id = "acc", .script_name = "s",
-                .version = {.main_module = "w.mjs",
-                            .modules = {{.name = "w.mjs", .content_type = cfdo::content_type::javascript_module,
-                                         .content = cfdo::module_bytes{"x"}},
-                                        {.name = name, .content_type = cfdo::content_type::javascript_module,
-                                         .content = cfdo::module_bytes{"y"}}}}};
+            cfdo::upload_script const op{.account_id = "acc",
+                                         .script_name = "s",
+                                         .version = {.main_module = "w.mjs",
+                                                     .modules = {{.name = "w.mjs",
+                                                                  .content_type = cfdo::content_type::javascript_module,
+                                                                  .content = cfdo::module_bytes{"x"}},
+                                                                 {.name = name,
+                                                                  .content_type = cfdo::content_type::javascript_module,
+                                                                  .content = cfdo::module_bytes{"y"}}}}};
             auto const rules = refused_rules(op);
             CHECK(std::find(rules.begin(), rules.end(), "module-name-not-sendable") != rules.end());
         }
     }
     SECTION("even a part built by hand has its header fields escaped, not split") {
-        auto const body = cfdo::multipart_body::with_parts(
-            {{"a\r\nX-Injected: 1", "f\r\n\"", "text/plain\r\nX: 1", "content"}});
+        auto const body =
+            cfdo::multipart_body::with_parts({{"a\r\nX-Injected: 1", "f\r\n\"", "text/plain\r\nX: 1", "content"}});
         auto const parts = cfdo_tests::parse_multipart(body.bytes(), body.boundary);
         REQUIRE(parts.size() == 1);
         CHECK(parts[0].header_lines.size() == 2);
@@ -206,11 +224,13 @@ TEST_CASE("header values never carry CR or LF", "[hostile][request]") {
         std::vector<cfdo::request> const requests{
             cfdo::make_request(cfdo::list_namespaces{.account_id = "acc", .page = 1}),
             cfdo::make_request(cfdo::create_version{.account_id = "acc", .worker_id = "w"}),
-            cfdo::make_request(cfdo::upload_script{
-                .account_id = "acc", .script_name = "s",
-                .version = {.main_module = "w.mjs",
-                            .modules = {{.name = "w.mjs", .content_type = cfdo::content_type::javascript_module,
-                                         .content = cfdo::module_bytes{"\r\n--x\r\n"}}}}}),
+            cfdo::make_request(
+                cfdo::upload_script{.account_id = "acc",
+                                    .script_name = "s",
+                                    .version = {.main_module = "w.mjs",
+                                                .modules = {{.name = "w.mjs",
+                                                             .content_type = cfdo::content_type::javascript_module,
+                                                             .content = cfdo::module_bytes{"\r\n--x\r\n"}}}}}),
         };
         for (auto const& r : requests)
             for (auto const& h : r.headers) {
@@ -241,16 +261,21 @@ TEST_CASE("no printable form of a request carries the API token", "[hostile][req
         cfdo::make_request(cfdo::list_namespaces{.account_id = "acc", .page = 2, .per_page = 50}),
         cfdo::make_request(cfdo::list_objects{.account_id = "acc", .namespace_id = "ns", .cursor = "c", .limit = 10}),
         cfdo::make_request(cfdo::create_version{
-            .account_id = "acc", .worker_id = "w", .deploy = true,
+            .account_id = "acc",
+            .worker_id = "w",
+            .deploy = true,
             .version = {.main_module = "w.mjs",
                         .bindings = {cfdo::secret_text_binding{.name = "SECRET", .text = "not the token"}},
-                        .modules = {{.name = "w.mjs", .content_type = cfdo::content_type::javascript_module,
+                        .modules = {{.name = "w.mjs",
+                                     .content_type = cfdo::content_type::javascript_module,
                                      .content = cfdo::module_bytes{"export default {}"}}}}}),
-        cfdo::make_request(cfdo::upload_script{
-            .account_id = "acc", .script_name = "s",
-            .version = {.main_module = "w.mjs",
-                        .modules = {{.name = "w.mjs", .content_type = cfdo::content_type::javascript_module,
-                                     .content = cfdo::module_bytes{"export default {}"}}}}}),
+        cfdo::make_request(
+            cfdo::upload_script{.account_id = "acc",
+                                .script_name = "s",
+                                .version = {.main_module = "w.mjs",
+                                            .modules = {{.name = "w.mjs",
+                                                         .content_type = cfdo::content_type::javascript_module,
+                                                         .content = cfdo::module_bytes{"export default {}"}}}}}),
     };
     for (auto const& r : requests) (void)transport(r);
     REQUIRE(seen.size() >= 4 * 6);
@@ -265,18 +290,20 @@ TEST_CASE("names that are not UTF-8 are diagnostics, and nothing written is inva
     std::string const latin1 = "caf\xe9";
     SECTION("in the version") {
         cfdo::create_version const op{
-            .account_id = "acc", .worker_id = "w",
+            .account_id = "acc",
+            .worker_id = "w",
             .version = {.main_module = "w.mjs",
                         .bindings = {cfdo::durable_object_binding{.name = latin1, .class_name = "C\xff"}},
                         .migrations = cfdo::single_step_migration{.new_classes = {"C\xff"}},
-                        .modules = {{.name = "w.mjs", .content_type = cfdo::content_type::javascript_module,
+                        .modules = {{.name = "w.mjs",
+                                     .content_type = cfdo::content_type::javascript_module,
                                      .content = cfdo::module_bytes{"\xff binary is fine"}}}}};
         auto const diagnostics = cfdo::validate(op);
         std::vector<std::string> utf8_paths;
         for (auto const& d : diagnostics)
             if (d.rule == "text-not-utf8") utf8_paths.push_back(d.path.str());
-        CHECK(utf8_paths == std::vector<std::string>{"/bindings/0/name", "/bindings/0/class_name",
-                                                     "/migrations/new_classes/0"});
+        CHECK(utf8_paths ==
+              std::vector<std::string>{"/bindings/0/name", "/bindings/0/class_name", "/migrations/new_classes/0"});
         auto const refused = cfdo::try_make_request(op);
         REQUIRE_FALSE(refused.has_value());
         // The summary for people escapes the bytes it quotes.
@@ -290,13 +317,16 @@ TEST_CASE("names that are not UTF-8 are diagnostics, and nothing written is inva
     }
     SECTION("binary module bytes: to_json(request) writes the multipart body as base64 (found by fuzzing)") {
         std::string const wasm = "\0asm\x01\0\0\0\xff\xfe"s;
-        auto const r = cfdo::make_request(cfdo::upload_script{
-            .account_id = "acc", .script_name = "s",
-            .version = {.main_module = "w.mjs",
-                        .modules = {{.name = "w.mjs", .content_type = cfdo::content_type::javascript_module,
-                                     .content = cfdo::module_bytes{"export default {}"}},
-                                    {.name = "add.wasm", .content_type = cfdo::content_type::wasm,
-                                     .content = cfdo::module_bytes{wasm}}}}});
+        auto const r = cfdo::make_request(
+            cfdo::upload_script{.account_id = "acc",
+                                .script_name = "s",
+                                .version = {.main_module = "w.mjs",
+                                            .modules = {{.name = "w.mjs",
+                                                         .content_type = cfdo::content_type::javascript_module,
+                                                         .content = cfdo::module_bytes{"export default {}"}},
+                                                        {.name = "add.wasm",
+                                                         .content_type = cfdo::content_type::wasm,
+                                                         .content = cfdo::module_bytes{wasm}}}}});
         auto const written = cfdo::to_json(r);
         CHECK(is_valid_json(boost::json::serialize(written)));
         auto const& encoded = written.at("body_base64").as_string();
@@ -334,18 +364,22 @@ TEST_CASE("100 MB of module content", "[hostile][sizes]") {
     std::size_t const size = (under_address_sanitizer ? 10u : 100u) << 20;
     std::string content(size, '\0');
     for (std::size_t i = 0; i < size; ++i) content[i] = static_cast<char>((i * 2654435761u) >> 13);
-    cfdo::worker_version const version{.main_module = "w.mjs",
-                                       .modules = {{.name = "w.mjs", .content_type = "application/octet-stream",
-                                                    .content = cfdo::module_bytes{content}}}};
+    cfdo::worker_version const version{
+        .main_module = "w.mjs",
+        .modules = {
+            {.name = "w.mjs", .content_type = "application/octet-stream", .content = cfdo::module_bytes{content}}}};
     SECTION("as JSON (create_version): base64, serialized, valid") {
-        auto const r = cfdo::make_request(cfdo::create_version{.account_id = "acc", .worker_id = "w", .version = version});
+        auto const r =
+            cfdo::make_request(cfdo::create_version{.account_id = "acc", .worker_id = "w", .version = version});
         auto const body = r.body_bytes();
         CHECK(body.size() > size / 3 * 4);
-        auto const& encoded = std::get<cfdo::json_body>(r.body).value.at("modules").at(0).at("content_base64").as_string();
+        auto const& encoded =
+            std::get<cfdo::json_body>(r.body).value.at("modules").at(0).at("content_base64").as_string();
         CHECK(cfdo::base64_decode(std::string_view(encoded.data(), encoded.size())) == content);
     }
     SECTION("as a multipart upload: the bytes as they are") {
-        auto const r = cfdo::make_request(cfdo::upload_script{.account_id = "acc", .script_name = "w", .version = version});
+        auto const r =
+            cfdo::make_request(cfdo::upload_script{.account_id = "acc", .script_name = "w", .version = version});
         auto const& body = std::get<cfdo::multipart_body>(r.body);
         auto const parts = cfdo_tests::parse_multipart(r.body_bytes(), body.boundary);
         REQUIRE(parts.size() == 2);
@@ -365,10 +399,12 @@ TEST_CASE("200 000 classes", "[hostile][sizes]") {
     cfdo::worker_version version{.main_module = "w.mjs"};
     for (std::size_t i = 0; i < count; ++i) {
         created.new_sqlite_classes.emplace_back(class_name(i));
-        version.bindings.emplace_back(cfdo::durable_object_binding{.name = "B" + std::to_string(i), .class_name = class_name(i)});
+        version.bindings.emplace_back(
+            cfdo::durable_object_binding{.name = "B" + std::to_string(i), .class_name = class_name(i)});
     }
     version.migrations = created;
-    version.modules = {{.name = "w.mjs", .content_type = cfdo::content_type::javascript_module,
+    version.modules = {{.name = "w.mjs",
+                        .content_type = cfdo::content_type::javascript_module,
                         .content = cfdo::module_bytes{"export default {}"}}};
     CHECK_FALSE(cfdo::has_errors(cfdo::validate(version)));
 
@@ -395,8 +431,8 @@ TEST_CASE("20 000 migration steps", "[hostile][sizes]") {
     cfdo::migration_history history;
     history.push_back({.tag = "v0", .new_classes = {class_name(0)}});
     for (std::size_t i = 1; i < steps; ++i)
-        history.push_back({.tag = "v" + std::to_string(i),
-                           .renamed_classes = {{.from = class_name(i - 1), .to = class_name(i)}}});
+        history.push_back(
+            {.tag = "v" + std::to_string(i), .renamed_classes = {{.from = class_name(i - 1), .to = class_name(i)}}});
     CHECK(cfdo::validate(history).empty());
 
     cfdo::multi_step_migration all;
@@ -406,12 +442,14 @@ TEST_CASE("20 000 migration steps", "[hostile][sizes]") {
         .main_module = "w.mjs",
         .bindings = {cfdo::durable_object_binding{.name = "LAST", .class_name = class_name(steps - 1)}},
         .migrations = all,
-        .modules = {{.name = "w.mjs", .content_type = cfdo::content_type::javascript_module,
+        .modules = {{.name = "w.mjs",
+                     .content_type = cfdo::content_type::javascript_module,
                      .content = cfdo::module_bytes{"export default {}"}}}};
     CHECK_FALSE(cfdo::has_errors(cfdo::validate(version)));
 
     SECTION("a rename onto a class that still exists, at the very end") {
-        history.push_back({.tag = "last", .renamed_classes = {{.from = class_name(steps - 1), .to = class_name(steps - 1)}}});
+        history.push_back(
+            {.tag = "last", .renamed_classes = {{.from = class_name(steps - 1), .to = class_name(steps - 1)}}});
         CHECK_FALSE(cfdo::validate(history).empty());
     }
 }

@@ -65,9 +65,11 @@ TEST_CASE("upload_script sends the metadata, then one part per module", "[multip
         .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter"}},
         .modules = {js_module("worker.mjs", "import './util.mjs';\nexport default {}\n"),
                     js_module("util.mjs", ""),
-                    {.name = "data.bin", .content_type = cfdo::content_type::octet_stream,
+                    {.name = "data.bin",
+                     .content_type = cfdo::content_type::octet_stream,
                      .content = cfdo::module_bytes{binary}},
-                    {.name = "hello.txt", .content_type = cfdo::content_type::plain_text,
+                    {.name = "hello.txt",
+                     .content_type = cfdo::content_type::plain_text,
                      .content = cfdo::module_base64{"aGVsbG8="}}},
     };
     auto const sent = upload_of(version);
@@ -116,16 +118,20 @@ TEST_CASE("upload_script sends the metadata, then one part per module", "[multip
 TEST_CASE("the multipart layout, byte for byte", "[multipart]") {
     auto const sent = upload_of({.main_module = "w.mjs", .modules = {js_module("w.mjs", "export default {}")}});
     auto const& b = sent.body.boundary;
-    CHECK(sent.bytes == "--" + b + "\r\n"
-                        "Content-Disposition: form-data; name=\"metadata\"\r\n"
-                        "\r\n"
-                        "{\"main_module\":\"w.mjs\"}\r\n"
-                        "--" + b + "\r\n"
-                        "Content-Disposition: form-data; name=\"w.mjs\"; filename=\"w.mjs\"\r\n"
-                        "Content-Type: application/javascript+module\r\n"
-                        "\r\n"
-                        "export default {}\r\n"
-                        "--" + b + "--\r\n");
+    CHECK(sent.bytes == "--" + b +
+                            "\r\n"
+                            "Content-Disposition: form-data; name=\"metadata\"\r\n"
+                            "\r\n"
+                            "{\"main_module\":\"w.mjs\"}\r\n"
+                            "--" +
+                            b +
+                            "\r\n"
+                            "Content-Disposition: form-data; name=\"w.mjs\"; filename=\"w.mjs\"\r\n"
+                            "Content-Type: application/javascript+module\r\n"
+                            "\r\n"
+                            "export default {}\r\n"
+                            "--" +
+                            b + "--\r\n");
 
     SECTION("ends with the final boundary and nothing after it") {
         CHECK(sent.bytes.ends_with("\r\n--" + b + "--\r\n"));
@@ -201,8 +207,8 @@ TEST_CASE("names and content types cannot break out of their header", "[multipar
     // module-name-not-sendable and module-content-type-not-sendable); the
     // body escapes them anyway, as a second line of defence.
     SECTION("'\"', CR and LF are percent-encoded in names and filenames") {
-        auto const body = cfdo::multipart_body::with_parts({{"metadata", std::nullopt, std::nullopt, "{}"},
-                                                            {"a\"b\r\nc.mjs", "a\"b\r\nc.mjs", "text/plain", "x"}});
+        auto const body = cfdo::multipart_body::with_parts(
+            {{"metadata", std::nullopt, std::nullopt, "{}"}, {"a\"b\r\nc.mjs", "a\"b\r\nc.mjs", "text/plain", "x"}});
         auto const parts = parse_multipart(body.bytes(), body.boundary);
         REQUIRE(parts.size() == 2);
         CHECK(parts[1].name == "a%22b%0D%0Ac.mjs");
@@ -210,8 +216,8 @@ TEST_CASE("names and content types cannot break out of their header", "[multipar
         CHECK(parts[1].content == "x");
     }
     SECTION("a content type cannot add a header line") {
-        auto const body = cfdo::multipart_body::with_parts(
-            {{"m.mjs", "m.mjs", "text/plain\r\nX-Injected: 1\n\"", "x"}});
+        auto const body =
+            cfdo::multipart_body::with_parts({{"m.mjs", "m.mjs", "text/plain\r\nX-Injected: 1\n\"", "x"}});
         auto const bytes = body.bytes();
         auto const parts = parse_multipart(bytes, body.boundary);
         REQUIRE(parts.size() == 1);

@@ -216,8 +216,8 @@ TEST_CASE("one_of copies and moves between different alternatives", "[one_of]") 
     }
     SECTION("model values with many strings survive reassignment") {
         std::vector<cfdo::binding> bindings{
-            cfdo::durable_object_binding{.name = long_string('N'), .class_name = long_string('C'),
-                                         .script_name = long_string('S')},
+            cfdo::durable_object_binding{
+                .name = long_string('N'), .class_name = long_string('C'), .script_name = long_string('S')},
             cfdo::service_binding{
                 .name = long_string('A'), .service = long_string('s'), .entrypoint = long_string('e')},
         };

@@ -112,10 +112,10 @@ TEST_CASE("call sends one request and decodes its answer", "[pagination]") {
 TEST_CASE("namespace pages are requested 1, 2, 3 until one comes back empty", "[pagination]") {
     script s{{namespaces_page({"a", "b"}), namespaces_page({"c"}), namespaces_page({"d"}), namespaces_page({})}, {}};
     std::vector<strings> pages;
-    auto const error = cfdo::for_each_namespace_page(s.transport(), account_namespaces(),
-                                                     [&](cfdo::namespace_page const& page) {
-                                                         pages.push_back(ids_of(page.namespaces));
-                                                     });
+    auto const error =
+        cfdo::for_each_namespace_page(s.transport(), account_namespaces(), [&](cfdo::namespace_page const& page) {
+            pages.push_back(ids_of(page.namespaces));
+        });
     CHECK_FALSE(error.has_value());
     // The first request carries no page parameter, as the SDK sends it.
     CHECK(s.queries(namespaces_path) == strings{"", "?page=2", "?page=3", "?page=4"});
@@ -178,11 +178,10 @@ TEST_CASE("the first API error is returned and nothing more is sent", "[paginati
     SECTION("namespaces") {
         script s{{namespaces_page({"a"}), failure(429, 10429, "rate limited"), namespaces_page({"c"})}, {}};
         strings seen;
-        auto const error = cfdo::for_each_namespace_page(s.transport(), account_namespaces(),
-                                                         [&](cfdo::namespace_page const& page) {
-                                                             for (auto const& id : ids_of(page.namespaces))
-                                                                 seen.push_back(id);
-                                                         });
+        auto const error =
+            cfdo::for_each_namespace_page(s.transport(), account_namespaces(), [&](cfdo::namespace_page const& page) {
+                for (auto const& id : ids_of(page.namespaces)) seen.push_back(id);
+            });
         REQUIRE(error.has_value());
         CHECK(error->kind == cfdo::api_error_kind::failure);
         CHECK(error->http_status == 429);
@@ -233,11 +232,11 @@ TEST_CASE("object pages follow the cursor until a page has none", "[pagination]"
     SECTION("an empty page with a cursor is skipped, not the end") {
         script s{{objects_page({}, R"("cursor":"A")"), objects_page({"o1"})}, {}};
         int calls = 0;
-        auto const error = cfdo::for_each_object_page(s.transport(), namespace_objects(),
-                                                      [&](cfdo::object_page const& page) {
-                                                          ++calls;
-                                                          CHECK(ids_of(page.objects) == strings{"o1"});
-                                                      });
+        auto const error =
+            cfdo::for_each_object_page(s.transport(), namespace_objects(), [&](cfdo::object_page const& page) {
+                ++calls;
+                CHECK(ids_of(page.objects) == strings{"o1"});
+            });
         CHECK_FALSE(error.has_value());
         CHECK(calls == 1);
         CHECK(s.sent.size() == 2);
@@ -286,10 +285,10 @@ TEST_CASE("a namespace page sent again is a pagination loop, not 2^32 requests",
     SECTION("a server that ignores page and omits total_pages") {
         script s{{namespaces_page({"a", "b"}), namespaces_page({"a", "b"}), namespaces_page({"a", "b"})}, {}};
         std::vector<strings> pages;
-        auto const error = cfdo::for_each_namespace_page(s.transport(), account_namespaces(),
-                                                         [&](cfdo::namespace_page const& page) {
-                                                             pages.push_back(ids_of(page.namespaces));
-                                                         });
+        auto const error =
+            cfdo::for_each_namespace_page(s.transport(), account_namespaces(), [&](cfdo::namespace_page const& page) {
+                pages.push_back(ids_of(page.namespaces));
+            });
         REQUIRE(error.has_value());
         CHECK(error->kind == cfdo::api_error_kind::pagination_loop);
         CHECK(error->http_status == 200);

@@ -69,8 +69,7 @@ TEST_CASE("pretty_json writes levels beyond json_max_depth on one line", "[json]
     for (std::size_t level = 0; level < cfdo::json_max_depth; ++level)
         expected += "[\n" + std::string(2 * (level + 1), ' ');
     expected += std::string(depth - cfdo::json_max_depth, '[') + std::string(depth - cfdo::json_max_depth, ']');
-    for (std::size_t level = cfdo::json_max_depth; level-- > 0;)
-        expected += "\n" + std::string(2 * level, ' ') + "]";
+    for (std::size_t level = cfdo::json_max_depth; level-- > 0;) expected += "\n" + std::string(2 * level, ' ') + "]";
     // Compared as booleans: a failure would otherwise print megabytes.
     CHECK(pretty.size() == expected.size());
     CHECK((pretty == expected));

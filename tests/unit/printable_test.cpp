@@ -15,7 +15,8 @@ TEST_CASE("printable escapes control bytes and stray bytes, and keeps UTF-8", "[
     CHECK(cfdo::printable("\x1b[2Jcleared") == "\\x1b[2Jcleared");
     CHECK(cfdo::printable(std::string_view("nul\0tab\tdel\x7f", 12)) == "nul\\x00tab\\x09del\\x7f");
     CHECK(cfdo::printable("\x1f \x20 \x7e") == "\\x1f \x20 \x7e");
-    CHECK(cfdo::printable("h\xc3\xa9llo \xe2\x98\x83 \xf0\x9f\x98\x80") == "h\xc3\xa9llo \xe2\x98\x83 \xf0\x9f\x98\x80");
+    CHECK(cfdo::printable("h\xc3\xa9llo \xe2\x98\x83 \xf0\x9f\x98\x80") ==
+          "h\xc3\xa9llo \xe2\x98\x83 \xf0\x9f\x98\x80");
     // Not UTF-8: a lone continuation byte, 0xff, a truncated sequence, an
     // overlong form. Printed raw they would make a JSON report invalid.
     CHECK(cfdo::printable("\x80\xff \xe2\x98 \xc0\xaf") == "\\x80\\xff \\xe2\\x98 \\xc0\\xaf");

@@ -61,14 +61,11 @@ cfdo::request built(Operation const& op) {
     return std::move(*result);
 }
 
-std::vector<cfdo::query_parameter> query(std::initializer_list<cfdo::query_parameter> parameters) {
-    return parameters;
-}
+std::vector<cfdo::query_parameter> query(std::initializer_list<cfdo::query_parameter> parameters) { return parameters; }
 
 cfdo::worker_module module_base64(std::string_view name, std::string_view base64) {
-    return {.name = name,
-            .content_type = cfdo::content_type::javascript_module,
-            .content = cfdo::module_base64{base64}};
+    return {
+        .name = name, .content_type = cfdo::content_type::javascript_module, .content = cfdo::module_base64{base64}};
 }
 
 cfdo::worker_module module_bytes(std::string_view name, std::string_view bytes) {
@@ -345,27 +342,31 @@ TEST_CASE("module content rules", "[request][rules]") {
     };
 
     SECTION("create_version points into modules") {
-        CHECK(refusal(cfdo::create_version{.account_id = "a", .worker_id = "w",
-                                           .version = {.main_module = "worker.mjs", .modules = modules}}) ==
-              std::vector<std::string>{"module-content-not-base64 util.mjs /modules/1/content_base64 error",
-                                       "module-content-base64-not-canonical extra.bin /modules/3/content_base64 warning"});
+        CHECK(refusal(cfdo::create_version{
+                  .account_id = "a", .worker_id = "w", .version = {.main_module = "worker.mjs", .modules = modules}}) ==
+              std::vector<std::string>{
+                  "module-content-not-base64 util.mjs /modules/1/content_base64 error",
+                  "module-content-base64-not-canonical extra.bin /modules/3/content_base64 warning"});
     }
     SECTION("upload_script points into files") {
-        CHECK(refusal(cfdo::upload_script{.account_id = "a", .script_name = "s",
-                                          .version = {.main_module = "worker.mjs", .modules = modules}}) ==
-              std::vector<std::string>{"module-content-not-base64 util.mjs /files/1/content_base64 error",
-                                       "module-content-base64-not-canonical extra.bin /files/3/content_base64 warning"});
+        CHECK(
+            refusal(cfdo::upload_script{
+                .account_id = "a", .script_name = "s", .version = {.main_module = "worker.mjs", .modules = modules}}) ==
+            std::vector<std::string>{"module-content-not-base64 util.mjs /files/1/content_base64 error",
+                                     "module-content-base64-not-canonical extra.bin /files/3/content_base64 warning"});
     }
     SECTION("the first module") {
-        CHECK(refusal(cfdo::create_version{.account_id = "a", .worker_id = "w",
+        CHECK(refusal(cfdo::create_version{.account_id = "a",
+                                           .worker_id = "w",
                                            .version = {.main_module = "m", .modules = {module_base64("m", "Zg=")}}}) ==
               std::vector<std::string>{"module-content-not-base64 m /modules/0/content_base64 error"});
     }
     SECTION("canonical base64 and raw bytes pass") {
-        CHECK(cfdo::validate(cfdo::create_version{
-                                 .account_id = "a", .worker_id = "w",
-                                 .version = {.main_module = "m",
-                                             .modules = {module_base64("m", ""), module_bytes("b", "\xff")}}})
+        CHECK(cfdo::validate(
+                  cfdo::create_version{
+                      .account_id = "a",
+                      .worker_id = "w",
+                      .version = {.main_module = "m", .modules = {module_base64("m", ""), module_bytes("b", "\xff")}}})
                   .empty());
     }
 }
@@ -426,8 +427,8 @@ TEST_CASE("message_of quotes the subject into the rule's message", "[request][ru
           "cfdo::module_bytes or fix the encoding");
 
     SECTION("control characters of the subject are shown escaped") {
-        CHECK(message("module-content-not-base64", "evil\r\nname\x7f\x01").starts_with(
-            "module 'evil\\x0d\\x0aname\\x7f\\x01' is given as base64 text"));
+        CHECK(message("module-content-not-base64", "evil\r\nname\x7f\x01")
+                  .starts_with("module 'evil\\x0d\\x0aname\\x7f\\x01' is given as base64 text"));
         CHECK(message("json-binding-not-json", std::string_view("A\0B", 3))
                   .starts_with("json binding 'A\\x00B' holds text that is not one JSON value"));
     }
@@ -436,7 +437,8 @@ TEST_CASE("message_of quotes the subject into the rule's message", "[request][ru
     }
     SECTION("from a refused request: the module name comes from the configuration") {
         auto const diagnostics = cfdo::validate(cfdo::create_version{
-            .account_id = "a", .worker_id = "w",
+            .account_id = "a",
+            .worker_id = "w",
             .version = {.main_module = "x\n\x1b[2J", .modules = {module_base64("x\n\x1b[2J", "!")}}});
         REQUIRE(diagnostics.size() == 1);
         CHECK(cfdo::message_of(diagnostics[0]).starts_with("module 'x\\x0a\\x1b[2J' is given"));
@@ -470,16 +472,15 @@ TEST_CASE("to_json(request) has exactly method, path, query, headers and body", 
             "query":{"page":"2","per_page":"5"},"headers":{},"body":null})"));
     }
     SECTION("a JSON body as its value") {
-        auto const written = cfdo::to_json(
-            built(cfdo::create_version{.account_id = "a", .worker_id = "w", .deploy = true,
-                                       .version = {.main_module = "m.mjs"}}));
+        auto const written = cfdo::to_json(built(cfdo::create_version{
+            .account_id = "a", .worker_id = "w", .deploy = true, .version = {.main_module = "m.mjs"}}));
         CHECK(keys_of(written) == expected_keys);
         CHECK(written == boost::json::parse(R"({"method":"POST","path":"/accounts/a/workers/workers/w/versions",
             "query":{"deploy":"true"},"headers":{"Content-Type":"application/json"},"body":{"main_module":"m.mjs"}})"));
     }
     SECTION("a multipart body as its text") {
-        auto const r = built(cfdo::upload_script{.account_id = "a", .script_name = "s",
-                                                 .version = {.modules = {module_bytes("m.mjs", "x")}}});
+        auto const r = built(cfdo::upload_script{
+            .account_id = "a", .script_name = "s", .version = {.modules = {module_bytes("m.mjs", "x")}}});
         auto const written = cfdo::to_json(r);
         CHECK(keys_of(written) == expected_keys);
         auto const& object = written.as_object();

@@ -78,15 +78,13 @@ TEST_CASE("list_namespaces success", "[responses]") {
         CHECK(result_of<cfdo::list_namespaces>(envelope("[]", "null")).info == cfdo::page_info{});
         CHECK(result_of<cfdo::list_namespaces>(envelope("[]", "{}")).info == cfdo::page_info{});
     }
-    SECTION("an empty page") {
-        CHECK(result_of<cfdo::list_namespaces>(envelope("[]")).namespaces.empty());
-    }
+    SECTION("an empty page") { CHECK(result_of<cfdo::list_namespaces>(envelope("[]")).namespaces.empty()); }
 }
 
 TEST_CASE("list_objects success", "[responses]") {
-    auto const page = result_of<cfdo::list_objects>(envelope(
-        R"([{"id":"0123abcd","hasStoredData":true},{"id":"4567ef01","hasStoredData":false},{"id":"89ab"}])",
-        R"({"count":3,"cursors":{"after":"AAE"}})"));
+    auto const page = result_of<cfdo::list_objects>(
+        envelope(R"([{"id":"0123abcd","hasStoredData":true},{"id":"4567ef01","hasStoredData":false},{"id":"89ab"}])",
+                 R"({"count":3,"cursors":{"after":"AAE"}})"));
     CHECK(page.objects == std::vector<cfdo::object_info>{{.id = "0123abcd", .has_stored_data = true},
                                                          {.id = "4567ef01", .has_stored_data = false},
                                                          {.id = "89ab"}});
@@ -96,9 +94,7 @@ TEST_CASE("list_objects success", "[responses]") {
     SECTION("the cursor is read from result_info.cursors.after") {
         CHECK(cursor_of(R"({"cursors":{"after":"next"}})") == "next");
     }
-    SECTION("or from result_info.cursor") {
-        CHECK(cursor_of(R"({"cursor":"next"})") == "next");
-    }
+    SECTION("or from result_info.cursor") { CHECK(cursor_of(R"({"cursor":"next"})") == "next"); }
     SECTION("cursors.after is preferred when both are given") {
         CHECK(cursor_of(R"({"cursor":"from-cursor","cursors":{"after":"from-after"}})") == "from-after");
         CHECK(cursor_of(R"({"cursors":{"after":"from-after"},"cursor":"from-cursor"})") == "from-after");
@@ -207,8 +203,8 @@ TEST_CASE("JSON that is not Cloudflare's envelope", "[responses][errors]") {
         CHECK(error.detail == "no boolean \"success\" in the body");
     }
     SECTION("success that is not a boolean") {
-        for (auto const* body : {R"({"success":"true","result":[]})", R"({"success":1,"result":[]})",
-                                 R"({"success":null,"result":[]})"}) {
+        for (auto const* body :
+             {R"({"success":"true","result":[]})", R"({"success":1,"result":[]})", R"({"success":null,"result":[]})"}) {
             INFO(body);
             auto const error = error_of<cfdo::list_namespaces>(200, body);
             CHECK(error.kind == cfdo::api_error_kind::not_an_envelope);
@@ -231,12 +227,12 @@ TEST_CASE("Cloudflare reports a failure", "[responses][errors]") {
             "messages":[],"result":null})");
         CHECK(error.kind == cfdo::api_error_kind::failure);
         CHECK(error.http_status == 400);
-        CHECK(error.errors ==
-              std::vector<cfdo::api_message>{
-                  {.code = 10074, .message = "Cannot apply new-class migration to class 'Counter'"},
-                  {.code = 10021, .message = "Uncaught SyntaxError",
-                   .documentation_url = "https://developers.cloudflare.com/"},
-                  {.code = 10074, .message = "again"}});
+        CHECK(error.errors == std::vector<cfdo::api_message>{
+                                  {.code = 10074, .message = "Cannot apply new-class migration to class 'Counter'"},
+                                  {.code = 10021,
+                                   .message = "Uncaught SyntaxError",
+                                   .documentation_url = "https://developers.cloudflare.com/"},
+                                  {.code = 10074, .message = "again"}});
         CHECK(error.detail.empty());
         CHECK(error.has_code(10074));
         CHECK(error.has_code(10021));
@@ -252,8 +248,8 @@ TEST_CASE("Cloudflare reports a failure", "[responses][errors]") {
         CHECK(error.errors == std::vector<cfdo::api_message>{{.code = 7003, .message = "m"}});
     }
     SECTION("success false without errors") {
-        for (auto const* body : {R"({"success":false})", R"({"success":false,"errors":null})",
-                                 R"({"success":false,"errors":[]})"}) {
+        for (auto const* body :
+             {R"({"success":false})", R"({"success":false,"errors":null})", R"({"success":false,"errors":[]})"}) {
             INFO(body);
             auto const error = error_of<cfdo::list_objects>(200, body);
             CHECK(error.kind == cfdo::api_error_kind::failure);
@@ -285,10 +281,10 @@ TEST_CASE("Cloudflare reports a failure", "[responses][errors]") {
                       "not an object",
                       {"message":"no code"}]})");
         CHECK(error.kind == cfdo::api_error_kind::failure);
-        CHECK(error.errors == std::vector<cfdo::api_message>{
-                                  {.code = 10000, .message = "Authentication error"},
-                                  {.code = 9109, .message = "Invalid access token",
-                                   .documentation_url = "https://x.test/"}});
+        CHECK(error.errors ==
+              std::vector<cfdo::api_message>{
+                  {.code = 10000, .message = "Authentication error"},
+                  {.code = 9109, .message = "Invalid access token", .documentation_url = "https://x.test/"}});
         CHECK(error.has_code(10000));
         CHECK(error.has_code(9109));
         CHECK(error.detail == "malformed \"errors\": at /errors/1/code: expected an integer, got a string; "

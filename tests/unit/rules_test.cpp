@@ -114,7 +114,8 @@ cfdo::binding durable_object(std::string_view name, std::string_view class_name)
 }
 
 cfdo::worker_module javascript_module(std::string_view name) {
-    return {.name = name, .content_type = cfdo::content_type::javascript_module,
+    return {.name = name,
+            .content_type = cfdo::content_type::javascript_module,
             .content = cfdo::module_bytes{"export class Counter {}"}};
 }
 
@@ -126,9 +127,7 @@ cfdo::worker_module base64_module(std::string_view name, std::string_view base64
     return {.name = name, .content_type = cfdo::content_type::octet_stream, .content = cfdo::module_base64{base64}};
 }
 
-cfdo::validation_context exporting(std::vector<cfdo::text> classes) {
-    return {.exported_classes = std::move(classes)};
-}
+cfdo::validation_context exporting(std::vector<cfdo::text> classes) { return {.exported_classes = std::move(classes)}; }
 
 // A worker version whose migrations are one single step.
 cfdo::migrations single(cfdo::single_step_migration step) { return step; }
@@ -226,8 +225,8 @@ TEST_CASE("the Counter configuration is valid, at compile time and at run time",
     CHECK(diagnostics_of(counter_version()).empty());
     CHECK(diagnostics_of(counter_version(), counter_exports()).empty());
     CHECK(diagnostics_of(upload_counter()).empty());
-    CHECK(cfdo::make_request(checked_counter::make()).path == "/accounts/" + std::string(account) +
-                                                                  "/workers/workers/counter/versions");
+    CHECK(cfdo::make_request(checked_counter::make()).path ==
+          "/accounts/" + std::string(account) + "/workers/workers/counter/versions");
 }
 
 // One configuration per rule of the catalogue, with every diagnostic it gets.
@@ -274,10 +273,10 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
           "binding-name-duplicate COUNTER /bindings/2/name error"}},
         {"binding-name-not-identifier",
          [] {
-             return diagnostics_of(cfdo::worker_version{
-                 .bindings = {cfdo::plain_text_binding{.name = "api-key", .text = "x"},
-                              cfdo::plain_text_binding{.name = "2FA", .text = "x"},
-                              cfdo::plain_text_binding{.name = "$ok_1", .text = "x"}}});
+             return diagnostics_of(
+                 cfdo::worker_version{.bindings = {cfdo::plain_text_binding{.name = "api-key", .text = "x"},
+                                                   cfdo::plain_text_binding{.name = "2FA", .text = "x"},
+                                                   cfdo::plain_text_binding{.name = "$ok_1", .text = "x"}}});
          },
          {"binding-name-not-identifier api-key /bindings/0/name warning",
           "binding-name-not-identifier 2FA /bindings/1/name warning"}},
@@ -289,9 +288,9 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
          {"json-binding-not-json SETTINGS /bindings/0/json error"}},
         {"durable-object-environment-without-script",
          [] {
-             return diagnostics_of(cfdo::worker_version{.bindings = {cfdo::durable_object_binding{
-                                                            .name = "SESSIONS", .class_name = "Session",
-                                                            .environment = "production"}}});
+             return diagnostics_of(
+                 cfdo::worker_version{.bindings = {cfdo::durable_object_binding{
+                                          .name = "SESSIONS", .class_name = "Session", .environment = "production"}}});
          },
          {"durable-object-environment-without-script SESSIONS /bindings/0/environment error",
           "binding-without-migrations Session /bindings/0/class_name warning"}},
@@ -314,8 +313,8 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
              return diagnostics_of(cfdo::worker_version{
                  .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat"),
                               durable_object("ROOM", "Room")},
-                 .migrations = cfdo::multi_step_migration{
-                     .new_tag = "v1", .steps = {{.new_sqlite_classes = {"Counter"}}}}});
+                 .migrations =
+                     cfdo::multi_step_migration{.new_tag = "v1", .steps = {{.new_sqlite_classes = {"Counter"}}}}});
          },
          {"binding-class-not-created-here Chat /bindings/1/class_name warning",
           "binding-class-not-created-here Room /bindings/2/class_name warning"}},
@@ -326,19 +325,18 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
          [] {
              // Legacy was deleted by v2, a step of the history the payload
              // (none: everything is deployed) does not carry.
-             return diagnostics_of(
-                 cfdo::worker_version{
-                     .bindings = {durable_object("COUNTER", "Counter"), durable_object("LEGACY", "Legacy")}},
-                 knowing({{.tag = "v1", .new_classes = {"Counter", "Legacy"}},
-                          {.tag = "v2", .deleted_classes = {"Legacy"}}}));
+             return diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter"),
+                                                                     durable_object("LEGACY", "Legacy")}},
+                                   knowing({{.tag = "v1", .new_classes = {"Counter", "Legacy"}},
+                                            {.tag = "v2", .deleted_classes = {"Legacy"}}}));
          },
          {"binding-to-deleted-class Legacy /bindings/1/class_name error"}},
         {"binding-to-renamed-class",
          [] {
              return diagnostics_of(cfdo::worker_version{
                  .bindings = {durable_object("COUNTER", "Counter")},
-                 .migrations = single({.old_tag = "v1", .new_tag = "v2",
-                                       .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})});
+                 .migrations = single(
+                     {.old_tag = "v1", .new_tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})});
          },
          {"binding-to-renamed-class Counter /bindings/0/class_name error"}},
         {"delete-while-bound",
@@ -350,30 +348,25 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
          {"delete-while-bound Counter /bindings/0/class_name error"}},
         {"binding-class-not-exported",
          [] {
-             return diagnostics_of(
-                 cfdo::worker_version{
-                     .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
-                     .migrations = single({.old_tag = "v1", .new_tag = "v2"})},
-                 exporting({"Counter"}));
+             return diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter"),
+                                                                     durable_object("CHAT", "Chat")},
+                                                        .migrations = single({.old_tag = "v1", .new_tag = "v2"})},
+                                   exporting({"Counter"}));
          },
          {"binding-class-not-exported Chat /bindings/1/class_name error"}},
 
         // Migrations.
         {"class-name-empty",
          [] {
-             return diagnostics_of(cfdo::worker_version{.migrations = single({
-                                                            .new_classes = {""},
-                                                            .new_sqlite_classes = {""},
-                                                            .renamed_classes = {{.from = "", .to = "B"},
-                                                                                {.from = "A", .to = ""}},
-                                                            .deleted_classes = {""},
-                                                            .transferred_classes = {{.from = "X",
-                                                                                     .from_script = "other",
-                                                                                     .to = ""},
-                                                                                    {.from = "",
-                                                                                     .from_script = "other",
-                                                                                     .to = "Y"}},
-                                                        })});
+             return diagnostics_of(
+                 cfdo::worker_version{.migrations = single({
+                                          .new_classes = {""},
+                                          .new_sqlite_classes = {""},
+                                          .renamed_classes = {{.from = "", .to = "B"}, {.from = "A", .to = ""}},
+                                          .deleted_classes = {""},
+                                          .transferred_classes = {{.from = "X", .from_script = "other", .to = ""},
+                                                                  {.from = "", .from_script = "other", .to = "Y"}},
+                                      })});
          },
          {"class-name-empty deleted_classes /migrations/deleted_classes/0 error",
           "class-name-empty renamed_classes /migrations/renamed_classes/0/from error",
@@ -401,43 +394,44 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
         {"new-class-not-exported",
          [] {
              return diagnostics_of(
-                 cfdo::worker_version{.migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter", "Chat"}})},
+                 cfdo::worker_version{.migrations =
+                                          single({.new_tag = "v1", .new_sqlite_classes = {"Counter", "Chat"}})},
                  exporting({"Counter"}));
          },
          {"new-class-not-exported Chat /migrations/new_sqlite_classes/1 error"}},
         {"live-class-not-exported",
          [] {
              return diagnostics_of(
-                 cfdo::worker_version{.migrations = single({
-                                          .old_tag = "v1",
-                                          .new_tag = "v2",
-                                          .renamed_classes = {{.from = "Counter", .to = "CounterV2"}},
-                                          .transferred_classes = {{.from = "Chat", .from_script = "chat-worker",
-                                                                   .to = "Chat"}},
-                                      })},
+                 cfdo::worker_version{
+                     .migrations = single({
+                         .old_tag = "v1",
+                         .new_tag = "v2",
+                         .renamed_classes = {{.from = "Counter", .to = "CounterV2"}},
+                         .transferred_classes = {{.from = "Chat", .from_script = "chat-worker", .to = "Chat"}},
+                     })},
                  exporting({"Counter"}));
          },
          {"live-class-not-exported CounterV2 /migrations/renamed_classes/0/to error",
           "live-class-not-exported Chat /migrations/transferred_classes/0/to error"}},
         {"rename-source-missing",
          [] {
-             return diagnostics_of(cfdo::migration_history{
-                 {.tag = "v1", .new_sqlite_classes = {"Counter"}},
-                 {.tag = "v2", .renamed_classes = {{.from = "Conter", .to = "CounterV2"}}}});
+             return diagnostics_of(
+                 cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                         {.tag = "v2", .renamed_classes = {{.from = "Conter", .to = "CounterV2"}}}});
          },
          {"rename-source-missing Conter /migrations/1/renamed_classes/0/from error"}},
         {"rename-target-exists",
          [] {
-             return diagnostics_of(cfdo::migration_history{
-                 {.tag = "v1", .new_sqlite_classes = {"Counter", "CounterV2"}},
-                 {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}});
+             return diagnostics_of(
+                 cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter", "CounterV2"}},
+                                         {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}});
          },
          {"rename-target-exists CounterV2 /migrations/1/renamed_classes/0/to error"}},
         {"rename-to-itself",
          [] {
              return diagnostics_of(cfdo::worker_version{
-                 .migrations = single({.old_tag = "v1", .new_tag = "v2",
-                                       .renamed_classes = {{.from = "Counter", .to = "Counter"}}})});
+                 .migrations = single(
+                     {.old_tag = "v1", .new_tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Counter"}}})});
          },
          {"rename-to-itself Counter /migrations/renamed_classes/0 warning"}},
         {"rename-duplicate",
@@ -465,14 +459,13 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
           "delete-missing-class Counter /migrations/2/deleted_classes/0 error"}},
         {"transfer-target-exists",
          [] {
-             return diagnostics_of(cfdo::worker_version{.migrations = single({
-                                                            .old_tag = "v1",
-                                                            .new_tag = "v2",
-                                                            .new_sqlite_classes = {"Counter"},
-                                                            .transferred_classes = {{.from = "Counter",
-                                                                                     .from_script = "old-counter",
-                                                                                     .to = "Counter"}},
-                                                        })});
+             return diagnostics_of(cfdo::worker_version{
+                 .migrations = single({
+                     .old_tag = "v1",
+                     .new_tag = "v2",
+                     .new_sqlite_classes = {"Counter"},
+                     .transferred_classes = {{.from = "Counter", .from_script = "old-counter", .to = "Counter"}},
+                 })});
          },
          {"transfer-target-exists Counter /migrations/transferred_classes/0/to error"}},
         {"transfer-script-empty",
@@ -482,23 +475,23 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
              return diagnostics_of(
                  cfdo::worker_version{
                      .bindings = {durable_object("SESSION", "Session")},
-                     .migrations = single({.new_tag = "v1",
-                                           .transferred_classes = {{.from = "Session", .from_script = "",
-                                                                    .to = "Session"}}})},
+                     .migrations =
+                         single({.new_tag = "v1",
+                                 .transferred_classes = {{.from = "Session", .from_script = "", .to = "Session"}}})},
                  first_deploy());
          },
          {"transfer-script-empty Session /migrations/transferred_classes/0/from_script error"}},
         {"transfer-from-self",
          [] {
              // create() names the Worker "counter".
-             return diagnostics_of(cfdo::worker_version{.migrations = single({
-                                                            .old_tag = "v1",
-                                                            .new_tag = "v2",
-                                                            .transferred_classes = {{.from = "Counter",
-                                                                                     .from_script = "counter",
-                                                                                     .to = "CounterV2"}},
-                                                        })},
-                                   cfdo::validation_context{});
+             return diagnostics_of(
+                 cfdo::worker_version{
+                     .migrations = single({
+                         .old_tag = "v1",
+                         .new_tag = "v2",
+                         .transferred_classes = {{.from = "Counter", .from_script = "counter", .to = "CounterV2"}},
+                     })},
+                 cfdo::validation_context{});
          },
          {"transfer-from-self Counter /migrations/transferred_classes/0/from_script warning"}},
         {"migration-tag-duplicate",
@@ -540,9 +533,9 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
          {"main-module-missing worker.mjs /main_module warning"}},
         {"module-name-duplicate",
          [] {
-             return diagnostics_of(cfdo::worker_version{
-                 .main_module = "worker.mjs",
-                 .modules = {javascript_module("worker.mjs"), javascript_module("worker.mjs")}});
+             return diagnostics_of(
+                 cfdo::worker_version{.main_module = "worker.mjs",
+                                      .modules = {javascript_module("worker.mjs"), javascript_module("worker.mjs")}});
          },
          {"module-name-duplicate worker.mjs /modules/1/name error"}},
         {"module-name-reserved",
@@ -584,9 +577,9 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
          {"module-content-not-base64 data.bin /modules/1/content_base64 error"}},
         {"module-content-base64-not-canonical",
          [] {
-             return diagnostics_of(cfdo::worker_version{
-                 .main_module = "worker.mjs",
-                 .modules = {javascript_module("worker.mjs"), base64_module("data.bin", "Zh==")}});
+             return diagnostics_of(
+                 cfdo::worker_version{.main_module = "worker.mjs",
+                                      .modules = {javascript_module("worker.mjs"), base64_module("data.bin", "Zh==")}});
          },
          {"module-content-base64-not-canonical data.bin /modules/1/content_base64 warning"}},
         {"text-not-utf8",
@@ -596,8 +589,8 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                  .bindings = {cfdo::plain_text_binding{.name = "GREETING", .text = "caf\xe9"}},
                  .migrations = single({.new_tag = "v\xff", .new_sqlite_classes = {"Counter", "Caf\xe9"}})});
          },
-         {"text-not-utf8 compatibility_flags /compatibility_flags/1 error",
-          "text-not-utf8 text /bindings/0/text error", "text-not-utf8 new_tag /migrations/new_tag error",
+         {"text-not-utf8 compatibility_flags /compatibility_flags/1 error", "text-not-utf8 text /bindings/0/text error",
+          "text-not-utf8 new_tag /migrations/new_tag error",
           "text-not-utf8 new_sqlite_classes /migrations/new_sqlite_classes/1 error"}},
         {"compatibility-date-invalid",
          [] { return diagnostics_of(cfdo::worker_version{.compatibility_date = "2023-02-29"}); },
@@ -786,7 +779,8 @@ TEST_CASE("compatibility-date-in-future compares with the context's today", "[ru
     CHECK(at("2024-03-02", "2024-03-01") == lines{"compatibility-date-in-future 2024-03-02 /compatibility_date error"});
     CHECK(at("2025-01-01", "2024-12-31") == lines{"compatibility-date-in-future 2025-01-01 /compatibility_date error"});
     SECTION("an invalid date is reported as invalid, not as in the future") {
-        CHECK(at("2024-02-30", "2024-01-01") == lines{"compatibility-date-invalid 2024-02-30 /compatibility_date error"});
+        CHECK(at("2024-02-30", "2024-01-01") ==
+              lines{"compatibility-date-invalid 2024-02-30 /compatibility_date error"});
     }
     SECTION("while compiling, without a today, the date is not compared") {
         constexpr auto far_future = [] {
@@ -858,9 +852,10 @@ TEST_CASE("layouts: the pointers of a version creation and of a script upload", 
         CHECK(diagnostics_of(op).size() == 5);
     }
     SECTION("the single-step form: directives beside the tags") {
-        CHECK(describe(cfdo::validate(upload(cfdo::worker_version{.migrations = single(
-                                                 {.new_tag = "v1", .renamed_classes = {{.from = "A", .to = "B"}}})}),
-                                      first_deploy())) ==
+        CHECK(describe(cfdo::validate(
+                  upload(cfdo::worker_version{
+                      .migrations = single({.new_tag = "v1", .renamed_classes = {{.from = "A", .to = "B"}}})}),
+                  first_deploy())) ==
               lines{"rename-source-missing A /metadata/migrations/renamed_classes/0/from error"});
     }
     SECTION("pointers into the context's history: /migrations/i, or the layout's history base") {
@@ -880,16 +875,17 @@ TEST_CASE("layouts: the pointers of a version creation and of a script upload", 
                     "live-class-not-exported Tally /config/migrations/1/renamed_classes/0/to error"});
     }
     SECTION("part names are an upload's concern only") {
-        auto const version = cfdo::worker_version{
-            .main_module = "worker.mjs",
-            .modules = {javascript_module("worker.mjs"), module_of_type("metadata", "text/plain"),
-                        module_of_type("say \"hi\".txt", "text/plain")}};
+        auto const version =
+            cfdo::worker_version{.main_module = "worker.mjs",
+                                 .modules = {javascript_module("worker.mjs"), module_of_type("metadata", "text/plain"),
+                                             module_of_type("say \"hi\".txt", "text/plain")}};
         CHECK(diagnostics_of(version).empty());
         CHECK(diagnostics_of(upload(version)) == lines{"module-name-reserved metadata /files/1/name error",
                                                        "module-name-not-sendable say \"hi\".txt /files/2/name error"});
     }
     SECTION("text-not-utf8 in the modules") {
-        auto const version = cfdo::worker_version{.main_module = "w\xe9.mjs", .modules = {javascript_module("w\xe9.mjs")}};
+        auto const version =
+            cfdo::worker_version{.main_module = "w\xe9.mjs", .modules = {javascript_module("w\xe9.mjs")}};
         CHECK(diagnostics_of(version) ==
               lines{"text-not-utf8 main_module /main_module error", "text-not-utf8 name /modules/0/name error"});
         CHECK(diagnostics_of(upload(version)) ==
@@ -929,20 +925,23 @@ TEST_CASE("a payload with old_tag continues a history cfdo cannot see", "[rules]
         CHECK(continuing({.new_sqlite_classes = {"Counter", "Counter"}}) ==
               lines{"new-class-exists Counter /migrations/new_sqlite_classes/1 error"});
         // Renamed first, then created: the rename made CounterV2.
-        CHECK(continuing({.new_sqlite_classes = {"CounterV2"}, .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}) ==
+        CHECK(continuing(
+                  {.new_sqlite_classes = {"CounterV2"}, .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}) ==
               lines{"new-class-exists CounterV2 /migrations/new_sqlite_classes/0 error"});
         CHECK(diagnostics_of(cfdo::worker_version{
-                  .migrations = cfdo::multi_step_migration{
-                      .old_tag = "v1", .new_tag = "v3",
-                      .steps = {{.new_sqlite_classes = {"CounterV2"}},
-                                {.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}}}}) ==
+                  .migrations = cfdo::multi_step_migration{.old_tag = "v1",
+                                                           .new_tag = "v3",
+                                                           .steps = {{.new_sqlite_classes = {"CounterV2"}},
+                                                                     {.renamed_classes = {{.from = "Counter",
+                                                                                           .to = "CounterV2"}}}}}}) ==
               lines{"rename-target-exists CounterV2 /migrations/steps/1/renamed_classes/0/to error"});
         CHECK(continuing({.deleted_classes = {"Counter"}}, {durable_object("COUNTER", "Counter")}) ==
               lines{"delete-while-bound Counter /bindings/0/class_name error"});
         CHECK(diagnostics_of(cfdo::worker_version{
-                  .migrations = cfdo::multi_step_migration{
-                      .old_tag = "v1", .new_tag = "v3",
-                      .steps = {{.deleted_classes = {"Counter"}}, {.deleted_classes = {"Counter"}}}}}) ==
+                  .migrations = cfdo::multi_step_migration{.old_tag = "v1",
+                                                           .new_tag = "v3",
+                                                           .steps = {{.deleted_classes = {"Counter"}},
+                                                                     {.deleted_classes = {"Counter"}}}}}) ==
               lines{"delete-missing-class Counter /migrations/steps/1/deleted_classes/0 error"});
     }
 }
@@ -950,13 +949,13 @@ TEST_CASE("a payload with old_tag continues a history cfdo cannot see", "[rules]
 TEST_CASE("an untagged payload may follow earlier untagged migrations", "[rules][history]") {
     SECTION("renaming or deleting a class it does not create is accepted") {
         CHECK(diagnostics_of(cfdo::worker_version{
-                  .migrations = single({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})})
+                                 .migrations = single({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})})
                   .empty());
         CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.deleted_classes = {"Counter"}})}).empty());
     }
     SECTION("a binding to a class it does not create is only a warning") {
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")},
-                                                  .migrations = single({})}) ==
+        CHECK(diagnostics_of(
+                  cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}, .migrations = single({})}) ==
               lines{"binding-class-not-created-here Counter /bindings/0/class_name warning"});
         CHECK(diagnostics_of(cfdo::worker_version{
                   .bindings = {durable_object("COUNTER", "Counter")},
@@ -982,7 +981,9 @@ TEST_CASE("a payload with only new_tag may follow earlier untagged migrations to
     };
     auto single_step = [](std::optional<cfdo::text> new_tag) {
         return [new_tag](cfdo::migration_step const& s) {
-            return single({.new_tag = new_tag, .new_classes = s.new_classes, .renamed_classes = s.renamed_classes,
+            return single({.new_tag = new_tag,
+                           .new_classes = s.new_classes,
+                           .renamed_classes = s.renamed_classes,
                            .deleted_classes = s.deleted_classes});
         };
     };
@@ -1085,17 +1086,17 @@ TEST_CASE("bindings to another Worker's class are not checked locally", "[rules]
         cfdo::durable_object_binding{.name = "AUTH", .class_name = "Session", .script_name = "auth-worker"}};
     CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}}).empty());
     CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}}, first_deploy()).empty());
-    CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote},
-                                              .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter"}})},
-                         first_deploy())
-              .empty());
-    CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}},
-                         exporting({"Counter"}))
-              .empty());
+    CHECK(
+        diagnostics_of(cfdo::worker_version{.bindings = {remote},
+                                            .migrations = single({.new_tag = "v1", .new_sqlite_classes = {"Counter"}})},
+                       first_deploy())
+            .empty());
+    CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}}, exporting({"Counter"})).empty());
     SECTION("even when this Worker deletes a class of the same name") {
-        CHECK(diagnostics_of(cfdo::worker_version{
-                  .bindings = {remote},
-                  .migrations = single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Session"}})})
+        CHECK(diagnostics_of(
+                  cfdo::worker_version{.bindings = {remote},
+                                       .migrations =
+                                           single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Session"}})})
                   .empty());
         CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}},
                              knowing({{.tag = "v1", .new_sqlite_classes = {"Session"}},
@@ -1116,15 +1117,17 @@ TEST_CASE("bindings to another Worker's class are not checked locally", "[rules]
     }
 }
 
-TEST_CASE("the directives of a step apply in order: deleted, renamed, new, new_sqlite, transferred", "[rules][history]") {
+TEST_CASE("the directives of a step apply in order: deleted, renamed, new, new_sqlite, transferred",
+          "[rules][history]") {
     // A first deploy: the payload is the whole history, so a directive that
     // does not apply is an error.
     auto whole = [](cfdo::migration_step second) {
-        return diagnostics_of(cfdo::worker_version{.migrations = cfdo::multi_step_migration{
-                                                       .new_tag = "v2",
-                                                       .steps = {{.new_sqlite_classes = {"Counter", "Chat"}},
-                                                                 std::move(second)}}},
-                              first_deploy());
+        return diagnostics_of(
+            cfdo::worker_version{
+                .migrations =
+                    cfdo::multi_step_migration{
+                        .new_tag = "v2", .steps = {{.new_sqlite_classes = {"Counter", "Chat"}}, std::move(second)}}},
+            first_deploy());
     };
     SECTION("delete, then rename onto the freed name") {
         CHECK(whole({.renamed_classes = {{.from = "Counter", .to = "Chat"}}, .deleted_classes = {"Chat"}}).empty());
@@ -1146,17 +1149,17 @@ TEST_CASE("the directives of a step apply in order: deleted, renamed, new, new_s
               lines{"rename-source-missing Room /migrations/steps/1/renamed_classes/0/from error"});
     }
     SECTION("a chain over steps") {
-        CHECK(diagnostics_of(cfdo::migration_history{
-                  {.tag = "v1", .new_sqlite_classes = {"Counter"}},
-                  {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}},
-                  {.tag = "v3", .renamed_classes = {{.from = "CounterV2", .to = "CounterV3"}}}})
+        CHECK(diagnostics_of(
+                  cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                          {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}},
+                                          {.tag = "v3", .renamed_classes = {{.from = "CounterV2", .to = "CounterV3"}}}})
                   .empty());
     }
     SECTION("storage survives a rename") {
-        CHECK(diagnostics_of(cfdo::migration_history{
-                  {.tag = "v1", .new_classes = {"Counter"}},
-                  {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}},
-                  {.tag = "v3", .new_sqlite_classes = {"CounterV2"}}}) ==
+        CHECK(diagnostics_of(
+                  cfdo::migration_history{{.tag = "v1", .new_classes = {"Counter"}},
+                                          {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}},
+                                          {.tag = "v3", .new_sqlite_classes = {"CounterV2"}}}) ==
               lines{"kv-class-converted-to-sqlite CounterV2 /migrations/2/new_sqlite_classes/0 error"});
     }
 }
@@ -1179,30 +1182,32 @@ TEST_CASE("renames in one step: a chain is fine, a class renamed from or to twic
         CHECK(diagnostics_of(chain, exporting({"C"})).empty());
     }
     SECTION("the chain written the other way round: B to C, then A to B") {
-        CHECK(diagnostics_of(cfdo::migration_history{
-                  {.tag = "v1", .new_sqlite_classes = {"A", "B"}},
-                  {.tag = "v2", .renamed_classes = {{.from = "B", .to = "C"}, {.from = "A", .to = "B"}}}})
-                  .empty());
+        CHECK(
+            diagnostics_of(cfdo::migration_history{
+                               {.tag = "v1", .new_sqlite_classes = {"A", "B"}},
+                               {.tag = "v2", .renamed_classes = {{.from = "B", .to = "C"}, {.from = "A", .to = "B"}}}})
+                .empty());
     }
     SECTION("in a payload, whatever its mode") {
-        auto const chain = single({.old_tag = "v1", .new_tag = "v2",
+        auto const chain = single({.old_tag = "v1",
+                                   .new_tag = "v2",
                                    .renamed_classes = {{.from = "A", .to = "B"}, {.from = "B", .to = "C"}}});
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("C", "C")}, .migrations = chain})
-                  .empty());
-        CHECK(diagnostics_of(cfdo::worker_version{
-                  .bindings = {durable_object("C", "C")},
-                  .migrations = single({.renamed_classes = {{.from = "A", .to = "B"}, {.from = "B", .to = "C"}}})})
+        CHECK(
+            diagnostics_of(cfdo::worker_version{.bindings = {durable_object("C", "C")}, .migrations = chain}).empty());
+        CHECK(diagnostics_of(
+                  cfdo::worker_version{
+                      .bindings = {durable_object("C", "C")},
+                      .migrations = single({.renamed_classes = {{.from = "A", .to = "B"}, {.from = "B", .to = "C"}}})})
                   .empty());
     }
     SECTION("from the same class twice, or to the same class twice") {
-        CHECK(diagnostics_of(cfdo::migration_history{
-                  {.tag = "v1", .new_sqlite_classes = {"A", "B"}},
-                  {.tag = "v2",
-                   .renamed_classes = {{.from = "A", .to = "C"},
-                                       {.from = "A", .to = "D"},
-                                       {.from = "B", .to = "C"}}}}) ==
-              lines{"rename-duplicate A /migrations/1/renamed_classes/1/from error",
-                    "rename-duplicate C /migrations/1/renamed_classes/2/to error"});
+        CHECK(
+            diagnostics_of(cfdo::migration_history{
+                {.tag = "v1", .new_sqlite_classes = {"A", "B"}},
+                {.tag = "v2",
+                 .renamed_classes = {{.from = "A", .to = "C"}, {.from = "A", .to = "D"}, {.from = "B", .to = "C"}}}}) ==
+            lines{"rename-duplicate A /migrations/1/renamed_classes/1/from error",
+                  "rename-duplicate C /migrations/1/renamed_classes/2/to error"});
     }
     SECTION("a swap in one step is refused: each target exists when it is renamed to") {
         CHECK(diagnostics_of(cfdo::migration_history{
@@ -1238,11 +1243,12 @@ TEST_CASE("transfers: from_script must name a Worker, and the target is created 
                     "binding-class-not-created Session /bindings/0/class_name error"});
     }
     SECTION("the created target is exported like any class transferred in") {
-        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(
-                                 {.new_tag = "v1",
+        CHECK(diagnostics_of(
+                  cfdo::worker_version{
+                      .migrations =
+                          single({.new_tag = "v1",
                                   .transferred_classes = {{.from = "Session", .from_script = "", .to = "Session"}}})},
-                             cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{},
-                                                      .first_deploy = true}) ==
+                  cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{}, .first_deploy = true}) ==
               lines{"transfer-script-empty Session /migrations/transferred_classes/0/from_script error",
                     "live-class-not-exported Session /migrations/transferred_classes/0/to error"});
     }
@@ -1295,9 +1301,9 @@ TEST_CASE("plan_migrations: what to send for the deployed tag", "[rules][history
         CHECK(plan->steps[0] == three_tags()[1].step());
         CHECK(plan->steps[1] == three_tags()[2].step());
         CHECK(found.empty());
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter"),
-                                                               durable_object("ROOM", "Room")},
-                                                  .migrations = *plan})
+        CHECK(diagnostics_of(cfdo::worker_version{
+                                 .bindings = {durable_object("COUNTER", "Counter"), durable_object("ROOM", "Room")},
+                                 .migrations = *plan})
                   .empty());
         SECTION("and the JSON the API gets") {
             auto const request =
@@ -1483,12 +1489,13 @@ TEST_CASE("scenario: KV to SQLite", "[rules][scenario]") {
 TEST_CASE("scenario: delete while bound", "[rules][scenario]") {
     auto const deleting = single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Counter"}});
     SECTION("the binding is still there: refused (Cloudflare 10061)") {
-        auto const found = diagnostics_of(cfdo::worker_version{
-            .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
-            .migrations = deleting});
+        auto const found = diagnostics_of(
+            cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
+                                 .migrations = deleting});
         CHECK(found == lines{"delete-while-bound Counter /bindings/0/class_name error"});
-        CHECK(cfdo::find_rule("delete-while-bound")->cloudflare_message.starts_with(
-            "Cannot apply --delete-class migration to class 'X' without also removing the binding"));
+        CHECK(cfdo::find_rule("delete-while-bound")
+                  ->cloudflare_message.starts_with(
+                      "Cannot apply --delete-class migration to class 'X' without also removing the binding"));
     }
     SECTION("fix: remove the binding in the same version") {
         CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("CHAT", "Chat")}, .migrations = deleting})
@@ -1497,15 +1504,16 @@ TEST_CASE("scenario: delete while bound", "[rules][scenario]") {
     SECTION("a binding to a renamed class is refused the same way") {
         CHECK(diagnostics_of(cfdo::worker_version{
                   .bindings = {durable_object("COUNTER", "Counter")},
-                  .migrations = single({.old_tag = "v1", .new_tag = "v2",
+                  .migrations = single({.old_tag = "v1",
+                                        .new_tag = "v2",
                                         .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})}) ==
               lines{"binding-to-renamed-class Counter /bindings/0/class_name error"});
     }
     SECTION("the delete applied by an earlier deploy: binding-to-deleted-class, with the history") {
         cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter", "Chat"}},
                                               {.tag = "v2", .deleted_classes = {"Counter"}}};
-        auto const bound = cfdo::worker_version{
-            .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")}};
+        auto const bound =
+            cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")}};
         CHECK(diagnostics_of(bound, knowing(history)) ==
               lines{"binding-to-deleted-class Counter /bindings/0/class_name error"});
         CHECK(cfdo::message_of(cfdo::make_diagnostic("binding-to-deleted-class", "Counter", "/x")) ==
@@ -1545,9 +1553,10 @@ TEST_CASE("scenario: delete while bound", "[rules][scenario]") {
     }
     SECTION("export rules: a deleted class need not be exported, a created one must") {
         CHECK(diagnostics_of(cfdo::worker_version{.migrations = deleting}, exporting({})).empty());
-        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.old_tag = "v1", .new_tag = "v2",
-                                                                        .new_sqlite_classes = {"Chat"}})},
-                             exporting({})) == lines{"new-class-not-exported Chat /migrations/new_sqlite_classes/0 error"});
+        CHECK(diagnostics_of(
+                  cfdo::worker_version{.migrations =
+                                           single({.old_tag = "v1", .new_tag = "v2", .new_sqlite_classes = {"Chat"}})},
+                  exporting({})) == lines{"new-class-not-exported Chat /migrations/new_sqlite_classes/0 error"});
     }
 }
 
@@ -1560,10 +1569,10 @@ TEST_CASE("scenario: rename onto an existing class", "[rules][scenario]") {
           "a free name (or delete the existing class in an earlier step)");
     SECTION("in a payload that creates the target itself") {
         CHECK(diagnostics_of(cfdo::worker_version{
-                  .migrations = cfdo::multi_step_migration{
-                      .new_tag = "v2",
-                      .steps = {{.new_sqlite_classes = {"Counter", "CounterV2"}},
-                                {.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}}}}) ==
+                  .migrations = cfdo::multi_step_migration{.new_tag = "v2",
+                                                           .steps = {{.new_sqlite_classes = {"Counter", "CounterV2"}},
+                                                                     {.renamed_classes = {{.from = "Counter",
+                                                                                           .to = "CounterV2"}}}}}}) ==
               lines{"rename-target-exists CounterV2 /migrations/steps/1/renamed_classes/0/to error"});
     }
     SECTION("fix: delete the existing class in an earlier step") {
@@ -1578,11 +1587,11 @@ TEST_CASE("scenario: rename onto an existing class", "[rules][scenario]") {
         std::vector<cfdo::diagnostic> found;
         auto const plan = cfdo::plan_migrations(fixed, std::nullopt, found);
         REQUIRE(plan);
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "CounterV3")},
-                                                  .migrations = *plan})
+        CHECK(diagnostics_of(
+                  cfdo::worker_version{.bindings = {durable_object("COUNTER", "CounterV3")}, .migrations = *plan})
                   .empty());
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")},
-                                                  .migrations = *plan}) ==
+        CHECK(diagnostics_of(
+                  cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}, .migrations = *plan}) ==
               lines{"binding-to-renamed-class Counter /bindings/0/class_name error"});
     }
 }
@@ -1640,27 +1649,25 @@ TEST_CASE("an empty tag reads as no tag", "[rules][history]") {
     SECTION("an empty old_tag does not continue a deployed history") {
         auto continuing = renaming;
         continuing.old_tag = "v1";
-        std::vector<cfdo::binding> const bound{durable_object("COUNTER", "CounterV2"),
-                                               durable_object("CHAT", "Chat")};
+        std::vector<cfdo::binding> const bound{durable_object("COUNTER", "CounterV2"), durable_object("CHAT", "Chat")};
         CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)}).empty());
         continuing.old_tag = "";
         CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)}) ==
               lines{"migration-tag-empty old_tag /migrations/old_tag warning",
                     "binding-class-not-created-here Chat /bindings/1/class_name warning"});
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)},
-                             first_deploy()) ==
-              lines{"migration-tag-empty old_tag /migrations/old_tag warning",
-                    "rename-source-missing Counter /migrations/renamed_classes/0/from error",
-                    "binding-class-not-created CounterV2 /bindings/0/class_name error",
-                    "binding-class-not-created Chat /bindings/1/class_name error"});
+        CHECK(
+            diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)}, first_deploy()) ==
+            lines{"migration-tag-empty old_tag /migrations/old_tag warning",
+                  "rename-source-missing Counter /migrations/renamed_classes/0/from error",
+                  "binding-class-not-created CounterV2 /bindings/0/class_name error",
+                  "binding-class-not-created Chat /bindings/1/class_name error"});
     }
 }
 
 // Wrangler reads a falsy deployed migration_tag, "" included, as no tag
 // (`if (script?.migration_tag)` in durable.ts) and
 // sends every step without old_tag; so does plan_migrations.
-TEST_CASE("plan_migrations reads an empty deployed tag as no tag, as wrangler does",
-          "[rules][history]") {
+TEST_CASE("plan_migrations reads an empty deployed tag as no tag, as wrangler does", "[rules][history]") {
     std::vector<cfdo::diagnostic> found;
     auto const plan = cfdo::plan_migrations(three_tags(), "", found);
     CHECK(found.empty());
@@ -1825,18 +1832,18 @@ TEST_CASE("deployment: validate, with its pointers", "[rules][deployment]") {
         // The payload alone (it has an old_tag) cannot tell any of it.
         CHECK(diagnostics_of(cfdo::payload(d)).empty());
         // Another Worker's class is not this history's business.
-        d.version.bindings = {cfdo::durable_object_binding{.name = "AUTH", .class_name = "Chat",
-                                                           .script_name = "auth-worker"}};
+        d.version.bindings = {
+            cfdo::durable_object_binding{.name = "AUTH", .class_name = "Chat", .script_name = "auth-worker"}};
         CHECK(diagnostics_of(d).empty());
     }
     SECTION("the history's problems at /history/i") {
         auto d = rooms_deployment();
         d.history.push_back({.tag = "v2", .renamed_classes = {{.from = "Legacy", .to = "Old"}}});
         d.history.push_back({.tag = "v\xff", .transferred_classes = {{.from = "S", .from_script = "", .to = "S"}}});
-        CHECK(diagnostics_of(d) ==
-              lines{"migration-tag-duplicate v2 /history/3/tag error", "text-not-utf8 tag /history/4/tag error",
-                    "rename-source-missing Legacy /history/3/renamed_classes/0/from error",
-                    "transfer-script-empty S /history/4/transferred_classes/0/from_script error"});
+        CHECK(diagnostics_of(d) == lines{"migration-tag-duplicate v2 /history/3/tag error",
+                                         "text-not-utf8 tag /history/4/tag error",
+                                         "rename-source-missing Legacy /history/3/renamed_classes/0/from error",
+                                         "transfer-script-empty S /history/4/transferred_classes/0/from_script error"});
     }
     SECTION("the version's problems at /version/...") {
         auto d = rooms_deployment();
@@ -1915,8 +1922,7 @@ TEST_CASE("deployment: a pending delete is delete-while-bound, an applied one bi
     };
     CHECK(bound_to_counter(std::nullopt) == lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
     CHECK(bound_to_counter("v1") == lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
-    CHECK(bound_to_counter("v2") ==
-          lines{"binding-to-deleted-class Counter /version/bindings/0/class_name error"});
+    CHECK(bound_to_counter("v2") == lines{"binding-to-deleted-class Counter /version/bindings/0/class_name error"});
 }
 
 TEST_CASE("deployment: a deployed tag with no history at all is a pruned history", "[rules][deployment]") {

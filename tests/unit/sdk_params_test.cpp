@@ -18,7 +18,8 @@ cfdo::worker_version version_with_everything() {
         .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
                      cfdo::kv_namespace_binding{.name = "CACHE", .namespace_id = "0f2a"}},
         .migrations = cfdo::multi_step_migration{.new_tag = "v1", .steps = {{.new_sqlite_classes = {"Counter"}}}},
-        .modules = {{.name = "worker.mjs", .content_type = "application/javascript+module",
+        .modules = {{.name = "worker.mjs",
+                     .content_type = "application/javascript+module",
                      .content = cfdo::module_base64{"ZXhwb3J0IHt9"}}},
         .annotations = cfdo::version_annotations{.message = "m"},
         .limits = cfdo::version_limits{.cpu_ms = 50},
@@ -47,7 +48,8 @@ TEST_CASE("every operation round-trips through its SDK params", "[sdk_params][js
     }
     SECTION("create_version: the version's fields sit beside the parameters") {
         check_round_trip(
-            cfdo::create_version{.account_id = "a", .worker_id = "w", .deploy = false, .version = version_with_everything()},
+            cfdo::create_version{
+                .account_id = "a", .worker_id = "w", .deploy = false, .version = version_with_everything()},
             R"({"account_id":"a","worker_id":"w","deploy":false,"main_module":"worker.mjs",
                 "compatibility_date":"2025-08-06","compatibility_flags":["nodejs_compat"],
                 "bindings":[{"type":"durable_object_namespace","name":"COUNTER","class_name":"Counter"},
@@ -72,7 +74,8 @@ TEST_CASE("every operation round-trips through its SDK params", "[sdk_params][js
                                        "content_base64":"ZXhwb3J0IHt9"}]})");
     }
     SECTION("absent optional parameters stay absent") {
-        check_round_trip(cfdo::create_version{.account_id = "a", .worker_id = "w"}, R"({"account_id":"a","worker_id":"w"})");
+        check_round_trip(cfdo::create_version{.account_id = "a", .worker_id = "w"},
+                         R"({"account_id":"a","worker_id":"w"})");
     }
 }
 
@@ -83,8 +86,10 @@ TEST_CASE("SDK params that do not fit are decode errors with their pointer", "[s
         return decoded.error().what();
     };
     CHECK(error_of(R"({"worker_id":"w"})") == "at /account_id: missing required field \"account_id\"");
-    CHECK(error_of(R"({"account_id":"a","worker_id":"w","deploy":"yes"})") == "at /deploy: expected a boolean, got a string");
-    CHECK(error_of(R"({"account_id":"a","worker_id":"w","bindings":{}})") == "at /bindings: expected an array, got an object");
+    CHECK(error_of(R"({"account_id":"a","worker_id":"w","deploy":"yes"})") ==
+          "at /deploy: expected a boolean, got a string");
+    CHECK(error_of(R"({"account_id":"a","worker_id":"w","bindings":{}})") ==
+          "at /bindings: expected an array, got an object");
 
     auto upload = cfdo::from_json<cfdo::upload_script>(R"({"account_id":"a","script_name":"s",
         "metadata":{"modules":[{"name":"m","content_type":"t","content_base64":""}]}})");

@@ -171,8 +171,7 @@ TEST_CASE("append_pointer_index writes the decimal digits of an index", "[text][
     CHECK(decimal(10) == "10");
     CHECK(decimal(100) == "100");
     CHECK(decimal(1234567890) == "1234567890");
-    CHECK(decimal(std::numeric_limits<std::size_t>::max()) ==
-          std::to_string(std::numeric_limits<std::size_t>::max()));
+    CHECK(decimal(std::numeric_limits<std::size_t>::max()) == std::to_string(std::numeric_limits<std::size_t>::max()));
 
     SECTION("appends to what is there, as JSON pointers are built") {
         CHECK(decimal(0, "/modules/") == "/modules/0");

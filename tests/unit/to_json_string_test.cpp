@@ -61,11 +61,14 @@ cfdo::worker_version every_field() {
         .modules = {{.name = "worker.mjs",
                      .content_type = cfdo::content_type::javascript_module,
                      .content = cfdo::module_bytes{"export default {}"}},
-                    {.name = "data.bin", .content_type = cfdo::content_type::octet_stream,
+                    {.name = "data.bin",
+                     .content_type = cfdo::content_type::octet_stream,
                      .content = cfdo::module_bytes{std::string("\0\x01\xff", 3)}},
-                    {.name = "empty.txt", .content_type = cfdo::content_type::plain_text,
+                    {.name = "empty.txt",
+                     .content_type = cfdo::content_type::plain_text,
                      .content = cfdo::module_bytes{""}},
-                    {.name = "lib.wasm", .content_type = cfdo::content_type::wasm,
+                    {.name = "lib.wasm",
+                     .content_type = cfdo::content_type::wasm,
                      .content = cfdo::module_base64{"AGFzbQ=="}}},
         .annotations = cfdo::version_annotations{.message = "deploy \"v3\"\tnow", .tag = "v3"},
         .limits = cfdo::version_limits{.cpu_ms = std::numeric_limits<std::uint32_t>::max()},
@@ -108,8 +111,8 @@ TEST_CASE("to_json_string writes the bytes of serialize(to_json(x))", "[json][to
     SECTION("a large module: the base64 text written in place") {
         std::string bytes(100'003, '\0');
         for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7919 % 256);
-        cfdo::worker_module const module{.name = "big.bin", .content_type = cfdo::content_type::octet_stream,
-                                         .content = cfdo::module_bytes{bytes}};
+        cfdo::worker_module const module{
+            .name = "big.bin", .content_type = cfdo::content_type::octet_stream, .content = cfdo::module_bytes{bytes}};
         CHECK(cfdo::to_json_string(module) == through_the_dom(module));
     }
 }

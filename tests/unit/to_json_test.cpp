@@ -132,14 +132,15 @@ TEST_CASE("to_json leaves out absent optionals and empty arrays", "[json][to_jso
 TEST_CASE("to_json writes both migration forms", "[json][to_json][migrations]") {
     SECTION("single step: the directives beside the tags") {
         cfdo::worker_version const version{
-            .migrations = cfdo::single_step_migration{
-                .old_tag = "v1",
-                .new_tag = "v2",
-                .new_sqlite_classes = {"Room"},
-                .renamed_classes = {{.from = "Counter", .to = "Tally"}},
-                .deleted_classes = {"Legacy"},
-                .transferred_classes = {{.from = "Chat", .from_script = "old-worker", .to = "Chat"}},
-            },
+            .migrations =
+                cfdo::single_step_migration{
+                    .old_tag = "v1",
+                    .new_tag = "v2",
+                    .new_sqlite_classes = {"Room"},
+                    .renamed_classes = {{.from = "Counter", .to = "Tally"}},
+                    .deleted_classes = {"Legacy"},
+                    .transferred_classes = {{.from = "Chat", .from_script = "old-worker", .to = "Chat"}},
+                },
         };
         CHECK(cfdo::to_json(version) == json(R"({"migrations":{
             "old_tag":"v1","new_tag":"v2",
@@ -193,8 +194,8 @@ TEST_CASE("to_json writes module content as content_base64", "[json][to_json][mo
               json(R"({"name":"data.bin","content_type":"application/octet-stream","content_base64":"AAEC"})"));
     }
     SECTION("module_base64 is not re-encoded nor checked by the serializer") {
-        cfdo::worker_module const module{.name = "m", .content_type = "text/plain",
-                                         .content = cfdo::module_base64{"not base64!"}};
+        cfdo::worker_module const module{
+            .name = "m", .content_type = "text/plain", .content = cfdo::module_base64{"not base64!"}};
         CHECK(cfdo::to_json(module).as_object().at("content_base64") == "not base64!");
     }
     SECTION("no key is named after the C++ member") {
@@ -271,8 +272,8 @@ TEST_CASE("to_json embeds a json binding's text as a JSON value", "[json][to_jso
         CHECK(embedded("-1e400").is_null());
         CHECK(embedded(R"([1e400,{"a":-1E+999,"b":[2.5,1e308]},"1e400",1e-400])") ==
               json(R"([null,{"a":null,"b":[2.5,1e308]},"1e400",0.0])"));
-        auto const request_body = boost::json::serialize(
-            cfdo::to_json(cfdo::json_binding{.name = "J", .json = R"({"big":[1e400]})"}));
+        auto const request_body =
+            boost::json::serialize(cfdo::to_json(cfdo::json_binding{.name = "J", .json = R"({"big":[1e400]})"}));
         CHECK(request_body == R"({"type":"json","name":"J","json":{"big":[null]}})");
         CHECK(cfdo::parse_json(request_body).has_value());
     }
@@ -283,9 +284,7 @@ TEST_CASE("to_json embeds a json binding's text as a JSON value", "[json][to_jso
         }
         CHECK_THROWS_WITH(embedded("{"), Catch::StartsWith("cfdo::json_text is not JSON: "));
     }
-    SECTION("invalid_json_text is a std::invalid_argument") {
-        CHECK_THROWS_AS(embedded("{"), std::invalid_argument);
-    }
+    SECTION("invalid_json_text is a std::invalid_argument") { CHECK_THROWS_AS(embedded("{"), std::invalid_argument); }
     SECTION("nesting up to json_max_depth, which from_json accepts, is embedded") {
         // cfdo parses JSON text up to json_max_depth levels deep; a json
         // binding read back from such a configuration must serialize again.

@@ -27,7 +27,8 @@ TEST_CASE("read_config: an environment inherits name, dates and migrations, not 
         "durable_objects": {"bindings": [{"name": "COUNTER", "class_name": "Counter"}]},
         "migrations": [{"tag": "v1", "new_sqlite_classes": ["Counter"]}],
         "env": {"staging": {"vars": {"MODE": "staging"}}}
-    })", "staging");
+    })",
+                              "staging");
     REQUIRE(reading.worker);
     auto const& worker = *reading.worker;
     CHECK(worker.name == "counter-staging");
@@ -45,7 +46,8 @@ TEST_CASE("read_config: an environment's own name and migrations replace the top
         "migrations": [{"tag": "v1", "new_sqlite_classes": ["Counter"]}],
         "env": {"production": {"name": "counter-prod",
                                "migrations": [{"tag": "p1", "new_classes": ["Counter"]}]}}
-    })", "production");
+    })",
+                              "production");
     REQUIRE(reading.worker);
     CHECK(reading.worker->name == "counter-prod");
     REQUIRE(reading.worker->deployment.history.size() == 1);
@@ -113,8 +115,7 @@ TEST_CASE("check: an empty deployed tag is no tag, even when the history has an 
                                    "new-class-not-exported /migrations/1/new_sqlite_classes/0"});
 }
 
-TEST_CASE("check: a binding to a class the exports lifecycle declares is not held against migrations",
-          "[wrangler]") {
+TEST_CASE("check: a binding to a class the exports lifecycle declares is not held against migrations", "[wrangler]") {
     auto const reading = read(R"({
         "durable_objects": {"bindings": [{"name": "A", "class_name": "A"}, {"name": "B", "class_name": "B"}]},
         "exports": {"A": {"type": "durable-object", "storage": "sqlite"}}

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <initializer_list>
 #include <iostream>
-#include <ostream>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -60,8 +60,7 @@ struct arguments {
         auto const equals = arg.find('=');
         std::string const name(arg.substr(0, equals));
         if (name == "--help" || name == "-h") return unexpected(std::string("--help"));
-        if (std::find(known.begin(), known.end(), name) == known.end())
-            return unexpected("unknown option " + name);
+        if (std::find(known.begin(), known.end(), name) == known.end()) return unexpected("unknown option " + name);
         std::string value;
         if (equals != std::string_view::npos) {
             value = arg.substr(equals + 1);
@@ -70,7 +69,8 @@ struct arguments {
         } else {
             return unexpected("option " + name + " needs a value");
         }
-        if (!parsed.options.emplace(name, std::move(value)).second) return unexpected("option " + name + " is given twice");
+        if (!parsed.options.emplace(name, std::move(value)).second)
+            return unexpected("option " + name + " is given twice");
     }
     return parsed;
 }

@@ -15,7 +15,8 @@ int check_command(std::span<char* const> args) {
         read_command_line(args, {"--exports", "--deployed-tag", "--env", "--format"}, "check", usage);
     if (!command_line) return command_line.error();
     auto const format = command_line->parsed.option("--format").value_or("text");
-    if (format != "text" && format != "json") return usage_failure(std::cerr, "check", usage, "--format is text or json");
+    if (format != "text" && format != "json")
+        return usage_failure(std::cerr, "check", usage, "--format is text or json");
     auto const& path = command_line->file;
     auto const checked = check_configuration(path, command_line->parsed);
     if (!checked) return unusable_input;

@@ -3,10 +3,9 @@
 #include <cfdo/json/parse.hpp>
 #include <cfdo/support/json_syntax.hpp>
 
-#include <toml++/toml.h>
-
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <toml++/toml.h>
 
 #include <cerrno>
 #include <cmath>
@@ -166,8 +165,8 @@ expected<boost::json::value, input_error> parse_text(std::string const& path, st
         return value;
     } catch (toml::parse_error const& error) {
         auto const& begin = error.source().begin;
-        return unexpected(error_at(path, begin.line, begin.column,
-                                   "not valid TOML: " + std::string(error.description())));
+        return unexpected(
+            error_at(path, begin.line, begin.column, "not valid TOML: " + std::string(error.description())));
     }
 }
 

@@ -1,9 +1,9 @@
+#include <cfdo/json/pretty.hpp>
+#include <cfdo/json/to_json.hpp>
+
 #include "commands.hpp"
 #include "report.hpp"
 #include "worker_from_config.hpp"
-
-#include <cfdo/json/pretty.hpp>
-#include <cfdo/json/to_json.hpp>
 
 #include <iostream>
 

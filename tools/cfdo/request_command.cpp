@@ -1,14 +1,14 @@
-#include "commands.hpp"
-#include "arguments.hpp"
-#include "input_file.hpp"
-#include "report.hpp"
-
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/api/request.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/pretty.hpp>
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/model/operations.hpp>
+
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "input_file.hpp"
+#include "report.hpp"
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/utility.hpp>

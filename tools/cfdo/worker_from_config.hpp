@@ -3,11 +3,11 @@
 #ifndef CFDO_TOOLS_WORKER_FROM_CONFIG_HPP_INCLUDED
 #define CFDO_TOOLS_WORKER_FROM_CONFIG_HPP_INCLUDED
 
-#include "arguments.hpp"
-#include "input_file.hpp"
-
 #include <cfdo/wrangler/check_config.hpp>
 #include <cfdo/wrangler/read_config.hpp>
+
+#include "arguments.hpp"
+#include "input_file.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -51,7 +51,7 @@ struct checked_configuration {
 /// The configuration at `path`, checked; nothing (and a message on standard
 /// error) when the file is unusable.
 [[nodiscard]] inline std::optional<checked_configuration> check_configuration(std::string const& path,
-                                                                            arguments const& parsed) {
+                                                                              arguments const& parsed) {
     auto value = read_value(path, format_of(path));
     if (!value) {
         std::cerr << "cfdo: " << printable(value.error().message) << '\n';

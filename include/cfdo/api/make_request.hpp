@@ -42,7 +42,8 @@ private:
     static std::string summary(std::vector<diagnostic> const& diagnostics) {
         std::string text = "cfdo: invalid request";
         for (auto const& d : diagnostics)
-            if (d.level == severity::error) text += "\n  " + d.path.str() + ": error[" + std::string(d.rule) + "]: " + message_of(d);
+            if (d.level == severity::error)
+                text += "\n  " + d.path.str() + ": error[" + std::string(d.rule) + "]: " + message_of(d);
         return text;
     }
 

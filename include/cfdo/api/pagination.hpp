@@ -71,7 +71,9 @@ std::optional<api_error> for_each_page(numbered_pages<Page, Items, Info>, Transp
         auto& items = (*decoded).*Items;
         if (items.empty()) return std::nullopt;
         if (items == previous)
-            return api_error{api_error_kind::pagination_loop, 200, {},
+            return api_error{api_error_kind::pagination_loop,
+                             200,
+                             {},
                              "page " + std::to_string(page) + " has the same items as page " +
                                  std::to_string(page - 1) + ": the server ignores the page parameter"};
         if (!keep_going(on_page, *decoded)) return std::nullopt;
@@ -87,8 +89,8 @@ std::optional<api_error> for_each_page(numbered_pages<Page, Items, Info>, Transp
 // was already followed is an error (`pagination_loop`) rather than an
 // endless loop.
 template <auto Cursor, auto Items, auto NextCursor, class Transport, class Operation, class OnPage>
-std::optional<api_error> for_each_page(cursor_pages<Cursor, Items, NextCursor>, Transport& send,
-                                       Operation request_page, OnPage& on_page) {
+std::optional<api_error> for_each_page(cursor_pages<Cursor, Items, NextCursor>, Transport& send, Operation request_page,
+                                       OnPage& on_page) {
     std::set<std::string> cursors_followed;
     if (auto const& first = request_page.*Cursor) cursors_followed.insert(std::string(std::string_view(*first)));
     for (;;) {
@@ -98,7 +100,9 @@ std::optional<api_error> for_each_page(cursor_pages<Cursor, Items, NextCursor>, 
         auto const& next = (*decoded).*NextCursor;
         if (!next || next->empty()) return std::nullopt;
         if (!cursors_followed.insert(*next).second)
-            return api_error{api_error_kind::pagination_loop, 200, {},
+            return api_error{api_error_kind::pagination_loop,
+                             200,
+                             {},
                              "the cursor \"" + printable(*next) + "\" was already followed"};
         request_page.*Cursor = *next;
     }

@@ -36,7 +36,7 @@ namespace cfdo {
 struct api_message {
     std::int64_t code = 0;
     std::string message;
-    std::optional<std::string> documentation_url {};
+    std::optional<std::string> documentation_url{};
 
     friend bool operator==(api_message const&, api_message const&) = default;
 };
@@ -130,7 +130,7 @@ inline api_result<namespace_page> decode_result(envelope const& e, type_tag<name
 }
 
 struct result_cursors {
-    std::optional<std::string> after {};
+    std::optional<std::string> after{};
 };
 BOOST_DESCRIBE_STRUCT(result_cursors, (), (after))
 
@@ -138,9 +138,9 @@ BOOST_DESCRIBE_STRUCT(result_cursors, (), (after))
 /// `cursors.after` (what the TypeScript and Go SDKs read) or at `cursor`
 /// (the OpenAPI schema, the Python SDK, Miniflare).
 struct cursor_info {
-    std::optional<std::string> cursor {};
-    std::optional<result_cursors> cursors {};
-    std::optional<std::int64_t> count {};
+    std::optional<std::string> cursor{};
+    std::optional<result_cursors> cursors{};
+    std::optional<std::int64_t> count{};
 };
 BOOST_DESCRIBE_STRUCT(cursor_info, (), (cursor, cursors, count))
 
@@ -196,7 +196,8 @@ template <operation Operation>
     auto parsed = parse_json(response.body, {}, boost::json::make_shared_resource<boost::json::monotonic_resource>());
     if (!parsed) return unexpected(api_error{api_error_kind::not_json, status, {}, parsed.error().what()});
     auto const* object = parsed->if_object();
-    if (!object) return unexpected(api_error{api_error_kind::not_an_envelope, status, {}, "the body is not a JSON object"});
+    if (!object)
+        return unexpected(api_error{api_error_kind::not_an_envelope, status, {}, "the body is not a JSON object"});
     auto const* success = object->if_contains("success");
     if (!success || !success->is_bool())
         return unexpected(api_error{api_error_kind::not_an_envelope, status, {}, "no boolean \"success\" in the body"});
@@ -207,7 +208,8 @@ template <operation Operation>
         api_error failure{api_error_kind::failure, status, {}, {}};
         if (auto const* errors = object->if_contains("errors"); errors && !errors->is_null())
             failure.detail = detail::decode_error_items(*errors, failure.errors);
-        if (success->as_bool()) failure.detail += (failure.detail.empty() ? "" : "; ") + std::string("success with an HTTP error status");
+        if (success->as_bool())
+            failure.detail += (failure.detail.empty() ? "" : "; ") + std::string("success with an HTTP error status");
         return unexpected(std::move(failure));
     }
     return detail::decode_result(envelope, detail::type_tag<response_of_t<Operation>>{});

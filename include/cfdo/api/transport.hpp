@@ -22,8 +22,8 @@ struct http_response {
 /// `api_base_url`) and the credentials. A transport that cannot reach the
 /// server throws; cfdo lets the exception through.
 template <class T>
-concept transport = std::invocable<T&, request const&> &&
-                    std::convertible_to<std::invoke_result_t<T&, request const&>, http_response>;
+concept transport =
+    std::invocable<T&, request const&> && std::convertible_to<std::invoke_result_t<T&, request const&>, http_response>;
 
 } // namespace cfdo
 

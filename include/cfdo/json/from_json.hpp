@@ -76,7 +76,7 @@ struct type_tag {};
 // pointer is spelled out only when an error or an unknown key is reported:
 // building it for every member costs more than decoding the member.
 struct path_segment {
-    std::string_view key;   // into the JSON value decoded, or a literal
+    std::string_view key; // into the JSON value decoded, or a literal
     std::size_t index = 0;
     bool is_index = false;
 };
@@ -218,9 +218,8 @@ std::optional<Operation> decode_operation(boost::json::value const& v, decoding&
     constexpr auto const& declared = Operation::endpoint;
     auto const is_parameter = [](std::string_view key) {
         bool parameter = false;
-        for_each_member_of<Operation>([&](auto member) {
-            parameter = parameter || (member.name != declared.body && member.key == key);
-        });
+        for_each_member_of<Operation>(
+            [&](auto member) { parameter = parameter || (member.name != declared.body && member.key == key); });
         return parameter;
     };
     auto decoded = decode_members<Operation>(*object, ctx, [&](auto member, auto& slot) {

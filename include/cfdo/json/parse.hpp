@@ -48,9 +48,8 @@ inline constexpr json_extensions jsonc{.comments = true, .trailing_commas = true
 /// invalid UTF-8, and anything but whitespace (or, with `extensions`, comments)
 /// after the value. The value's memory comes from `storage` (the default
 /// resource unless given).
-[[nodiscard]] inline expected<boost::json::value, json_syntax_error> parse_json(std::string_view json,
-                                                                                json_extensions extensions = {},
-                                                                                boost::json::storage_ptr storage = {}) {
+[[nodiscard]] inline expected<boost::json::value, json_syntax_error>
+parse_json(std::string_view json, json_extensions extensions = {}, boost::json::storage_ptr storage = {}) {
     boost::json::parse_options options;
     options.max_depth = json_max_depth;
     options.allow_comments = extensions.comments;

@@ -29,7 +29,7 @@ constexpr void append_escaped_pointer_token(Pointer& pointer, std::string_view t
 /// caller's.
 template <class Pointer>
 constexpr void append_pointer_index(Pointer& pointer, std::size_t index) {
-    char digits[20] {};
+    char digits[20]{};
     std::size_t count = 0;
     do {
         digits[sizeof digits - 1 - count++] = static_cast<char>('0' + index % 10);

@@ -33,9 +33,7 @@ namespace detail {
 /// A JSON string, escaped as Boost.JSON's serializer escapes: `"`, `\` and
 /// the control characters, the latter as \b \t \n \f \r or \u00xx
 /// (lowercase); everything else, UTF-8 included, is copied.
-constexpr bool needs_escaping(char c) noexcept {
-    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
-}
+constexpr bool needs_escaping(char c) noexcept { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; }
 
 inline void write_json_string(std::string& out, std::string_view chars) {
     constexpr std::string_view hex = "0123456789abcdef";

@@ -29,14 +29,14 @@ struct durable_object_binding {
 
     required<"name"> name;
     /// The exported Durable Object class.
-    std::optional<text> class_name {};
+    std::optional<text> class_name{};
     /// The Worker that defines the class, when it is not this one.
-    std::optional<text> script_name {};
+    std::optional<text> script_name{};
     /// The (legacy service) environment of `script_name`.
-    std::optional<text> environment {};
-    std::optional<text> namespace_id {};
+    std::optional<text> environment{};
+    std::optional<text> namespace_id{};
     /// The dispatch namespace (Workers for Platforms) of `script_name`.
-    std::optional<text> dispatch_namespace {};
+    std::optional<text> dispatch_namespace{};
 
     friend constexpr bool operator==(durable_object_binding const&, durable_object_binding const&) = default;
 };
@@ -94,7 +94,7 @@ struct r2_bucket_binding {
     required<"name"> name;
     required<"bucket_name"> bucket_name;
     /// `eu`, `fedramp` or `fedramp-high` when the bucket is not global.
-    std::optional<text> jurisdiction {};
+    std::optional<text> jurisdiction{};
 
     friend constexpr bool operator==(r2_bucket_binding const&, r2_bucket_binding const&) = default;
 };
@@ -107,8 +107,8 @@ struct service_binding {
     required<"name"> name;
     required<"service"> service;
     /// A named entrypoint exported by `service`.
-    std::optional<text> entrypoint {};
-    std::optional<text> environment {};
+    std::optional<text> entrypoint{};
+    std::optional<text> environment{};
 
     friend constexpr bool operator==(service_binding const&, service_binding const&) = default;
 };
@@ -138,8 +138,7 @@ BOOST_DESCRIBE_STRUCT(queue_binding, (), (name, queue_name))
 
 /// One item of a Worker version's `bindings`.
 using binding = one_of<durable_object_binding, plain_text_binding, secret_text_binding, json_binding,
-                       kv_namespace_binding, r2_bucket_binding, service_binding, d1_binding,
-                       queue_binding>;
+                       kv_namespace_binding, r2_bucket_binding, service_binding, d1_binding, queue_binding>;
 
 /// The binding's `name` (its variable name in the Worker's `env`).
 [[nodiscard]] constexpr std::string_view name_of(binding const& b) noexcept {

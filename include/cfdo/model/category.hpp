@@ -67,8 +67,7 @@ template <class T>
 constexpr model_category category_for() {
     if constexpr (std::is_same_v<T, json_text>) return model_category::embedded_json;
     else if constexpr (is_required_v<T>) return model_category::required;
-    else if constexpr (std::is_same_v<T, text> || std::is_same_v<T, std::string> ||
-                       std::is_same_v<T, std::string_view>)
+    else if constexpr (std::is_same_v<T, text> || std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>)
         return model_category::string;
     else if constexpr (requires { spelling<T>::expected; }) return model_category::spelled;
     else if constexpr (std::is_same_v<T, bool>) return model_category::boolean;

@@ -24,9 +24,9 @@ namespace cfdo {
 /// the steps after the deployed tag. The version's own `migrations`, if any,
 /// are ignored: they come from the history.
 struct deployment {
-    worker_version version {};
-    migration_history history {};
-    std::optional<text> deployed_tag {};
+    worker_version version{};
+    migration_history history{};
+    std::optional<text> deployed_tag{};
 
     friend constexpr bool operator==(deployment const&, deployment const&) = default;
 };

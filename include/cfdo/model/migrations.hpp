@@ -51,12 +51,13 @@ BOOST_DESCRIBE_STRUCT(transferred_class, (), (from, from_script, to))
 // Everything else — the JSON reader, the wrangler reader, `step_of` — reads
 // the directives from the Boost.Describe list, never by name.
 #define CFDO_MIGRATION_DIRECTIVES                                                                                      \
-    std::vector<text> new_classes {};                                                                                  \
-    std::vector<text> new_sqlite_classes {};                                                                           \
-    std::vector<renamed_class> renamed_classes {};                                                                     \
-    std::vector<text> deleted_classes {};                                                                              \
-    std::vector<transferred_class> transferred_classes {};
-#define CFDO_MIGRATION_DIRECTIVE_NAMES new_classes, new_sqlite_classes, renamed_classes, deleted_classes, transferred_classes
+    std::vector<text> new_classes{};                                                                                   \
+    std::vector<text> new_sqlite_classes{};                                                                            \
+    std::vector<renamed_class> renamed_classes{};                                                                      \
+    std::vector<text> deleted_classes{};                                                                               \
+    std::vector<transferred_class> transferred_classes{};
+#define CFDO_MIGRATION_DIRECTIVE_NAMES                                                                                 \
+    new_classes, new_sqlite_classes, renamed_classes, deleted_classes, transferred_classes
 
 /// The class directives of one migration step.
 struct migration_step {
@@ -88,9 +89,9 @@ template <described_model Directives>
 /// `migrations: { new_classes: ['Counter'] }`.
 struct single_step_migration {
     /// Must equal the Worker's current migration tag (Cloudflare error 10079).
-    std::optional<text> old_tag {};
+    std::optional<text> old_tag{};
     /// The tag the Worker carries once the migration is applied.
-    std::optional<text> new_tag {};
+    std::optional<text> new_tag{};
     CFDO_MIGRATION_DIRECTIVES
 
     /// The directives as a step, for code that treats both forms alike.
@@ -106,9 +107,9 @@ constexpr migration_step single_step_migration::step() const { return step_of(*t
 /// The multi-step form (what wrangler sends): the steps after `old_tag`, in
 /// order.
 struct multi_step_migration {
-    std::optional<text> old_tag {};
-    std::optional<text> new_tag {};
-    std::vector<migration_step> steps {};
+    std::optional<text> old_tag{};
+    std::optional<text> new_tag{};
+    std::vector<migration_step> steps{};
 
     friend constexpr bool operator==(multi_step_migration const&, multi_step_migration const&) = default;
 };

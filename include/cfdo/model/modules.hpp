@@ -36,8 +36,8 @@ inline constexpr std::string_view octet_stream = "application/octet-stream";
 inline constexpr std::string_view source_map = "application/source-map";
 
 inline constexpr std::array<std::string_view, 10> known{
-    javascript_module, text_javascript_module, javascript, text_javascript, python,
-    python_requirement, wasm,              plain_text, octet_stream,    source_map,
+    javascript_module, text_javascript_module, javascript, text_javascript, python, python_requirement, wasm,
+    plain_text,        octet_stream,           source_map,
 };
 
 /// True for the ten content types Cloudflare documents.

@@ -117,9 +117,7 @@ public:
     }
 
     constexpr one_of(one_of&& other) noexcept : index_(other.index_) {
-        with_index(index_, [&](auto i) {
-            storage_.template emplace<i>(std::move(other.storage_.template get<i>()));
-        });
+        with_index(index_, [&](auto i) { storage_.template emplace<i>(std::move(other.storage_.template get<i>())); });
     }
 
     constexpr one_of& operator=(one_of const& other) {
@@ -134,9 +132,8 @@ public:
         if (this != &other) {
             destroy();
             index_ = other.index_;
-            with_index(index_, [&](auto i) {
-                storage_.template emplace<i>(std::move(other.storage_.template get<i>()));
-            });
+            with_index(index_,
+                       [&](auto i) { storage_.template emplace<i>(std::move(other.storage_.template get<i>())); });
         }
         return *this;
     }
@@ -197,9 +194,8 @@ public:
     friend constexpr bool operator==(one_of const& a, one_of const& b)
         requires(std::equality_comparable<Alternatives> && ...)
     {
-        return a.index_ == b.index_ && a.visit([&](auto const& held) {
-            return held == b.template get<std::remove_cvref_t<decltype(held)>>();
-        });
+        return a.index_ == b.index_ &&
+               a.visit([&](auto const& held) { return held == b.template get<std::remove_cvref_t<decltype(held)>>(); });
     }
 
 private:

@@ -134,9 +134,8 @@ constexpr void for_each_path_parameter(Operation const& op, Visit&& visit) {
 template <operation Operation>
 [[nodiscard]] constexpr bool is_path_parameter(std::string_view name) noexcept {
     bool found = false;
-    for_each_placeholder(Operation::endpoint.path, [&](std::string_view placeholder) {
-        found = found || placeholder == name;
-    });
+    for_each_placeholder(Operation::endpoint.path,
+                         [&](std::string_view placeholder) { found = found || placeholder == name; });
     return found;
 }
 
@@ -191,14 +190,18 @@ template <operation Operation>
     bool consistent = (declared.body.empty() == (declared.form == body_form::none)) &&
                       (declared.sdk_method.empty() != declared.not_in_sdk.empty()) &&
                       (declared.worker.empty() || is_path_parameter<Operation>(declared.worker));
-    consistent = for_each_placeholder(declared.path, [&](std::string_view name) {
-        bool names_text = false;
-        for_each_member_of<Operation>([&](auto member) {
-            if constexpr (std::is_convertible_v<typename decltype(member)::type const&, std::string_view>)
-                names_text = names_text || member.name == name;
-        });
-        consistent = consistent && names_text;
-    }) && consistent;
+    consistent =
+        for_each_placeholder(
+            declared.path,
+            [&](std::string_view name) {
+                bool names_text = false;
+                for_each_member_of<Operation>([&](auto member) {
+                    if constexpr (std::is_convertible_v<typename decltype(member)::type const&, std::string_view>)
+                        names_text = names_text || member.name == name;
+                });
+                consistent = consistent && names_text;
+            }) &&
+        consistent;
     for (auto const& range : declared.ranges) {
         bool names_query = false;
         for_each_member_of<Operation>([&](auto member) {

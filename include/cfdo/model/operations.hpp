@@ -44,9 +44,9 @@ struct list_namespaces {
 
     required<"account_id"> account_id;
     /// Page number, from 1.
-    std::optional<std::uint32_t> page {};
+    std::optional<std::uint32_t> page{};
     /// Namespaces per page, 1 to 100 (the limit the API page documents).
-    std::optional<std::uint32_t> per_page {};
+    std::optional<std::uint32_t> per_page{};
 
     using pagination = numbered_pages<&list_namespaces::page, &namespace_page::namespaces, &namespace_page::info>;
 
@@ -69,9 +69,9 @@ struct list_objects {
     /// The namespace's id (the API's `id` path parameter).
     required<"namespace_id"> namespace_id;
     /// Where the previous page ended (`result_info.cursor` of its response).
-    std::optional<text> cursor {};
+    std::optional<text> cursor{};
     /// Objects per page, 10 to 10000.
-    std::optional<std::uint32_t> limit {};
+    std::optional<std::uint32_t> limit{};
 
     using pagination = cursor_pages<&list_objects::cursor, &object_page::objects, &object_page::cursor>;
 
@@ -101,8 +101,8 @@ struct create_version {
     /// The Worker's id or name.
     required<"worker_id"> worker_id;
     /// When true, the version is deployed to 100% of traffic at once.
-    std::optional<bool> deploy {};
-    worker_version version {};
+    std::optional<bool> deploy{};
+    worker_version version{};
 
     friend constexpr bool operator==(create_version const&, create_version const&) = default;
 };
@@ -124,7 +124,7 @@ struct upload_script {
 
     required<"account_id"> account_id;
     required<"script_name"> script_name;
-    worker_version version {};
+    worker_version version{};
 
     friend constexpr bool operator==(upload_script const&, upload_script const&) = default;
 };

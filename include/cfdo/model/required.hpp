@@ -17,7 +17,7 @@ namespace cfdo {
 /// compiler diagnostics.
 template <std::size_t N>
 struct field_name {
-    char chars[N] {};
+    char chars[N]{};
 
     consteval field_name(char const (&name)[N]) { std::copy_n(name, N, chars); }
 

@@ -21,11 +21,11 @@ namespace cfdo {
 
 /// The `result_info` of a page-numbered listing; every number is optional.
 struct page_info {
-    std::optional<std::int64_t> page {};
-    std::optional<std::int64_t> per_page {};
-    std::optional<std::int64_t> count {};
-    std::optional<std::int64_t> total_count {};
-    std::optional<std::int64_t> total_pages {};
+    std::optional<std::int64_t> page{};
+    std::optional<std::int64_t> per_page{};
+    std::optional<std::int64_t> count{};
+    std::optional<std::int64_t> total_count{};
+    std::optional<std::int64_t> total_pages{};
 
     friend bool operator==(page_info const&, page_info const&) = default;
 };
@@ -33,13 +33,13 @@ BOOST_DESCRIBE_STRUCT(page_info, (), (page, per_page, count, total_count, total_
 
 /// A Durable Object namespace as listed.
 struct namespace_info {
-    std::optional<std::string> id {};
+    std::optional<std::string> id{};
     /// The Durable Object class (Cloudflare's `class`).
-    std::optional<std::string> class_name {};
-    std::optional<std::string> name {};
+    std::optional<std::string> class_name{};
+    std::optional<std::string> name{};
     /// The Worker that defines the class.
-    std::optional<std::string> script {};
-    std::optional<bool> use_sqlite {};
+    std::optional<std::string> script{};
+    std::optional<bool> use_sqlite{};
 
     friend bool operator==(namespace_info const&, namespace_info const&) = default;
 };
@@ -58,9 +58,9 @@ struct namespace_page {
 
 /// A Durable Object as listed.
 struct object_info {
-    std::optional<std::string> id {};
+    std::optional<std::string> id{};
     /// Cloudflare's `hasStoredData`.
-    std::optional<bool> has_stored_data {};
+    std::optional<bool> has_stored_data{};
 
     friend bool operator==(object_info const&, object_info const&) = default;
 };
@@ -83,14 +83,14 @@ struct object_page {
 /// The version `create_version` made.
 struct version_info {
     std::string id;
-    std::optional<std::int64_t> number {};
-    std::optional<std::string> created_on {};
-    std::vector<std::string> urls {};
-    std::optional<std::string> main_module {};
-    std::optional<std::string> compatibility_date {};
-    std::vector<std::string> compatibility_flags {};
+    std::optional<std::int64_t> number{};
+    std::optional<std::string> created_on{};
+    std::vector<std::string> urls{};
+    std::optional<std::string> main_module{};
+    std::optional<std::string> compatibility_date{};
+    std::vector<std::string> compatibility_flags{};
     /// Set once the version is deployed with Durable Object migrations.
-    std::optional<std::string> migration_tag {};
+    std::optional<std::string> migration_tag{};
 
     friend bool operator==(version_info const&, version_info const&) = default;
 };
@@ -100,12 +100,12 @@ BOOST_DESCRIBE_STRUCT(version_info, (),
 
 /// The script `upload_script` deployed.
 struct script_info {
-    std::optional<std::string> id {};
-    std::optional<std::string> etag {};
-    std::optional<std::string> created_on {};
-    std::optional<std::string> modified_on {};
-    std::optional<std::string> migration_tag {};
-    std::optional<std::int64_t> startup_time_ms {};
+    std::optional<std::string> id{};
+    std::optional<std::string> etag{};
+    std::optional<std::string> created_on{};
+    std::optional<std::string> modified_on{};
+    std::optional<std::string> migration_tag{};
+    std::optional<std::int64_t> startup_time_ms{};
 
     friend bool operator==(script_info const&, script_info const&) = default;
 };

@@ -11,7 +11,8 @@ namespace cfdo {
 
 /// Today's date in UTC, as Cloudflare compares compatibility dates.
 [[nodiscard]] inline date today_utc() {
-    auto const day = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+    auto const day =
+        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
     return date(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
                 static_cast<int>(static_cast<unsigned>(day.day())));
 }

@@ -22,9 +22,9 @@ namespace cfdo {
 /// Free-form labels of a version (`workers/message`, `workers/tag`).
 struct version_annotations {
     /// Shown in the dashboard; Cloudflare truncates it to 1000 bytes.
-    std::optional<text> message {};
+    std::optional<text> message{};
     /// At most 100 bytes.
-    std::optional<text> tag {};
+    std::optional<text> tag{};
 
     friend constexpr bool operator==(version_annotations const&, version_annotations const&) = default;
 };
@@ -39,7 +39,7 @@ struct json_field_names<version_annotations> {
 /// Resource limits of a version.
 struct version_limits {
     /// CPU time per invocation, in milliseconds.
-    std::optional<std::uint32_t> cpu_ms {};
+    std::optional<std::uint32_t> cpu_ms{};
 
     friend constexpr bool operator==(version_limits const&, version_limits const&) = default;
 };
@@ -54,20 +54,20 @@ BOOST_DESCRIBE_STRUCT(version_limits, (), (cpu_ms))
 /// validator, not by the type.
 struct worker_version {
     /// The `name` of the module that is the Worker's entry point.
-    std::optional<text> main_module {};
-    std::optional<date> compatibility_date {};
-    std::vector<text> compatibility_flags {};
-    std::vector<binding> bindings {};
-    std::optional<cfdo::migrations> migrations {};
-    std::vector<worker_module> modules {};
-    std::optional<version_annotations> annotations {};
-    std::optional<version_limits> limits {};
+    std::optional<text> main_module{};
+    std::optional<date> compatibility_date{};
+    std::vector<text> compatibility_flags{};
+    std::vector<binding> bindings{};
+    std::optional<cfdo::migrations> migrations{};
+    std::vector<worker_module> modules{};
+    std::optional<version_annotations> annotations{};
+    std::optional<version_limits> limits{};
 
     friend constexpr bool operator==(worker_version const&, worker_version const&) = default;
 };
 BOOST_DESCRIBE_STRUCT(worker_version, (),
-                      (main_module, compatibility_date, compatibility_flags, bindings, migrations,
-                       modules, annotations, limits))
+                      (main_module, compatibility_date, compatibility_flags, bindings, migrations, modules, annotations,
+                       limits))
 
 } // namespace cfdo
 

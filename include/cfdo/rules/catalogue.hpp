@@ -38,8 +38,7 @@ inline constexpr std::string_view cloudflare_10074_new_class =
 
 inline constexpr std::array rule_catalogue{
     // Request parameters: path segments and query ranges.
-    rule_info{"path-parameter-empty", severity::error, 0,
-              "path parameter {} is empty; give it a value"},
+    rule_info{"path-parameter-empty", severity::error, 0, "path parameter {} is empty; give it a value"},
     rule_info{"path-parameter-slash", severity::error, 0,
               "path parameter {} contains '/', which would change the request's path; pass the identifier alone"},
     rule_info{"path-parameter-dot-segment", severity::error, 0,
@@ -185,8 +184,7 @@ inline constexpr std::array rule_catalogue{
     rule_info{"config-not-a-string", severity::error, 0, "{} should be a string"},
     rule_info{"config-not-a-boolean", severity::error, 0, "{} should be a boolean"},
     rule_info{"config-field-missing", severity::error, 0, "{} is required; add it"},
-    rule_info{"config-rename-not-from-to", severity::error, 0,
-              "{} should be an object with string fields from and to"},
+    rule_info{"config-rename-not-from-to", severity::error, 0, "{} should be an object with string fields from and to"},
     rule_info{"config-transfer-not-from-to", severity::error, 0,
               "{} should be an object with string fields from, from_script and to"},
     rule_info{"config-field-unknown", severity::warning, 0,

@@ -3,7 +3,6 @@
 #ifndef CFDO_RULES_CLASS_REGISTRY_HPP_INCLUDED
 #define CFDO_RULES_CLASS_REGISTRY_HPP_INCLUDED
 
-
 #include <cfdo/rules/name_table.hpp>
 
 #include <cstddef>
@@ -44,7 +43,7 @@ struct class_record {
     std::size_t renamed_from_in_step = 0;
     std::size_t renamed_to_in_step = 0;
     /// For a renamed class: its new name.
-    std::string_view renamed_to {};
+    std::string_view renamed_to{};
     /// Index of where the class was made live, in the fold's record of
     /// places (kept only when the export rules need it).
     std::size_t made_live_at = 0;

@@ -69,7 +69,7 @@ struct error_summary {
     static constexpr std::size_t capacity = 200;
 
     struct field {
-        char chars[capacity] {};
+        char chars[capacity]{};
         std::size_t size = 0;
 
         constexpr void assign(std::string_view from) {

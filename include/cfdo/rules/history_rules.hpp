@@ -72,9 +72,9 @@ constexpr std::optional<std::size_t> index_of_tag(migration_history const& histo
 /// Unlike wrangler, a deployed tag missing from the history is an error
 /// (`deployed-tag-missing`, reported to `out`) rather than a replay of every
 /// step, which Cloudflare refuses (10074).
-[[nodiscard]] constexpr std::optional<multi_step_migration> plan_migrations(
-    migration_history const& history, std::optional<std::string_view> deployed_tag,
-    std::vector<diagnostic>& out) {
+[[nodiscard]] constexpr std::optional<multi_step_migration>
+plan_migrations(migration_history const& history, std::optional<std::string_view> deployed_tag,
+                std::vector<diagnostic>& out) {
     // An empty deployed tag reads as none, as wrangler reads it; an empty
     // history sends nothing, whatever is deployed (wrangler's guard too).
     if (deployed_tag && deployed_tag->empty()) deployed_tag.reset();

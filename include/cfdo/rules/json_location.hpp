@@ -74,8 +74,8 @@ private:
         throw std::logic_error("cfdo: a JSON pointer deeper than json_location holds");
     }
 
-    std::string_view base_ {};
-    std::array<segment, max_segments> segments_ {};
+    std::string_view base_{};
+    std::array<segment, max_segments> segments_{};
     std::size_t count_ = 0;
 };
 

@@ -199,12 +199,10 @@ private:
         // created, so that bindings to it do not add noise.
         if (std::string_view const from = transfer.from; from.empty())
             report("class-name-empty", place.directive, place.location("from"));
-        else if (!is_utf8(from))
-            report("text-not-utf8", "from", place.location("from"));
+        else if (!is_utf8(from)) report("text-not-utf8", "from", place.location("from"));
         if (std::string_view const from_script = transfer.from_script; from_script.empty())
             report("transfer-script-empty", to, place.location("from_script"));
-        else if (!is_utf8(from_script))
-            report("text-not-utf8", "from_script", place.location("from_script"));
+        else if (!is_utf8(from_script)) report("text-not-utf8", "from_script", place.location("from_script"));
         else if (options_.script_name && from_script == *options_.script_name)
             report("transfer-from-self", transfer.from, place.location("from_script"));
         auto& record = classes_.at(*index);
@@ -221,8 +219,8 @@ private:
 };
 
 /// The fold of a whole history, its entries at `list / i`.
-constexpr migration_fold fold_history(migration_history const& history, json_location const& list,
-                                      fold_options options, std::vector<diagnostic>& out) {
+constexpr migration_fold fold_history(migration_history const& history, json_location const& list, fold_options options,
+                                      std::vector<diagnostic>& out) {
     std::size_t names = 0;
     for (auto const& entry : history) names += names_mentioned(entry);
     migration_fold fold(names, options, out);

@@ -132,7 +132,8 @@ template <operation Operation>
                 if (name == declared.worker) context.script_name = value;
             });
         constexpr bool multipart = declared.form == body_form::multipart_upload;
-        constexpr version_layout layout = multipart ? version_layout{"/metadata", "/files"} : version_layout{"", "/modules"};
+        constexpr version_layout layout =
+            multipart ? version_layout{"/metadata", "/files"} : version_layout{"", "/modules"};
         auto body_diagnostics = validate(body_of(op), context, layout);
         found.insert(found.end(), body_diagnostics.begin(), body_diagnostics.end());
         if constexpr (multipart) detail::check_module_part_names(body_of(op).modules, found);

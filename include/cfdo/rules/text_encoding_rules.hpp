@@ -61,9 +61,8 @@ constexpr void for_each_text(T const& value, Location const& where, std::string_
 template <class T>
 constexpr bool all_text_is_utf8(T const& value) {
     bool all = true;
-    for_each_text(value, no_location(), {}, [&](std::string_view t, no_location, std::string_view) {
-        all = all && is_utf8(t);
-    });
+    for_each_text(value, no_location(), {},
+                  [&](std::string_view t, no_location, std::string_view) { all = all && is_utf8(t); });
     return all;
 }
 

@@ -20,17 +20,17 @@ namespace cfdo {
 struct validation_context {
     /// The classes the entry module exports. When given (even empty), a
     /// binding or a migration that needs an unexported class is an error.
-    std::optional<std::vector<text>> exported_classes {};
+    std::optional<std::vector<text>> exported_classes{};
     /// This Worker's name; `create_version` and `upload_script` give it.
-    std::optional<text> script_name {};
+    std::optional<text> script_name{};
     /// The day to compare `compatibility_date` with. At run time it defaults
     /// to today (UTC); at compile time the check is skipped unless given.
-    std::optional<date> today {};
+    std::optional<date> today{};
     /// The Worker's whole migration history, when the payload's migrations
     /// come from it (`plan_migrations`): bindings are then checked against
     /// the classes the whole history leaves live, even when the payload
     /// carries no migrations because everything is deployed.
-    std::optional<migration_history> history {};
+    std::optional<migration_history> history{};
     /// The Worker has no Durable Object classes yet: the payload's migrations
     /// are its whole history. Without it (or `history`), a payload without
     /// `old_tag` may follow earlier untagged migrations, which cfdo cannot

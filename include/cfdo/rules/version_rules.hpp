@@ -10,8 +10,8 @@
 #include <cfdo/rules/class_registry.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/json_location.hpp>
-#include <cfdo/rules/name_table.hpp>
 #include <cfdo/rules/migration_fold.hpp>
+#include <cfdo/rules/name_table.hpp>
 #include <cfdo/rules/text_encoding_rules.hpp>
 #include <cfdo/rules/validation_context.hpp>
 #include <cfdo/support/base64.hpp>
@@ -94,16 +94,14 @@ constexpr std::size_t names_mentioned(migrations const& m) {
 constexpr void check_bindings(worker_version const& version, version_layout const& layout,
                               std::vector<diagnostic>& out) {
     auto const bindings = field_location(layout, "bindings");
-    report_duplicate_names(version.bindings, [](binding const& b) { return name_of(b); }, "binding-name-duplicate",
-                           bindings, out);
+    report_duplicate_names(
+        version.bindings, [](binding const& b) { return name_of(b); }, "binding-name-duplicate", bindings, out);
     for (std::size_t i = 0; i < version.bindings.size(); ++i) {
         auto const& b = version.bindings[i];
         if (!is_javascript_identifier(name_of(b)))
-            out.push_back(make_diagnostic("binding-name-not-identifier", name_of(b),
-                                          (bindings / i / "name").str()));
+            out.push_back(make_diagnostic("binding-name-not-identifier", name_of(b), (bindings / i / "name").str()));
         if (b.holds<json_binding>() && !is_json(b.get<json_binding>().json))
-            out.push_back(make_diagnostic("json-binding-not-json", name_of(b),
-                                          (bindings / i / "json").str()));
+            out.push_back(make_diagnostic("json-binding-not-json", name_of(b), (bindings / i / "json").str()));
         if (b.holds<durable_object_binding>() && b.get<durable_object_binding>().environment &&
             !b.get<durable_object_binding>().script_name)
             out.push_back(make_diagnostic("durable-object-environment-without-script", name_of(b),
@@ -172,11 +170,11 @@ constexpr void check_live_classes_exported(migration_fold const& classes, migrat
         class_record const* created = nullptr;
         if (created_here) created = created_here->classes().find(record.name);
         if (created && created->fate == class_fate::live && created->created_by_new_directive)
-            out.push_back(make_diagnostic("new-class-not-exported", record.name,
-                                          created_here->where_made_live(*created).str()));
+            out.push_back(
+                make_diagnostic("new-class-not-exported", record.name, created_here->where_made_live(*created).str()));
         else
-            out.push_back(make_diagnostic("live-class-not-exported", record.name,
-                                          classes.where_made_live(record).str()));
+            out.push_back(
+                make_diagnostic("live-class-not-exported", record.name, classes.where_made_live(record).str()));
     }
 }
 
@@ -189,31 +187,32 @@ constexpr void check_bound_classes_exported(worker_version const& version, valid
         if (!version.bindings[i].holds<durable_object_binding>()) continue;
         auto const& b = version.bindings[i].get<durable_object_binding>();
         if (binds_own_class(b, context) && !exported.find(*b.class_name))
-            out.push_back(make_diagnostic("binding-class-not-exported", *b.class_name,
-                                          (bindings / i / "class_name").str()));
+            out.push_back(
+                make_diagnostic("binding-class-not-exported", *b.class_name, (bindings / i / "class_name").str()));
     }
 }
 
 constexpr void check_modules(worker_version const& version, version_layout const& layout,
                              std::vector<diagnostic>& out) {
     json_location const modules(layout.modules);
-    report_duplicate_names(version.modules, [](worker_module const& m) { return std::string_view(m.name); },
-                           "module-name-duplicate", modules, out);
+    report_duplicate_names(
+        version.modules, [](worker_module const& m) { return std::string_view(m.name); }, "module-name-duplicate",
+        modules, out);
     for (std::size_t i = 0; i < version.modules.size(); ++i) {
         auto const& module = version.modules[i];
         std::string_view const type = module.content_type;
         if (std::any_of(type.begin(), type.end(),
                         [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
-            out.push_back(make_diagnostic("module-content-type-not-sendable", module.name,
-                                          (modules / i / "content_type").str()));
+            out.push_back(
+                make_diagnostic("module-content-type-not-sendable", module.name, (modules / i / "content_type").str()));
         else if (!content_type::is_documented(type))
-            out.push_back(make_diagnostic("module-content-type-unknown", module.name,
-                                          (modules / i / "content_type").str()));
+            out.push_back(
+                make_diagnostic("module-content-type-unknown", module.name, (modules / i / "content_type").str()));
         if (module.content.holds<module_base64>()) {
             std::string_view const encoded = module.content.get<module_base64>().base64;
             if (!is_base64(encoded))
-                out.push_back(make_diagnostic("module-content-not-base64", module.name,
-                                              (modules / i / "content_base64").str()));
+                out.push_back(
+                    make_diagnostic("module-content-not-base64", module.name, (modules / i / "content_base64").str()));
             else if (!is_canonical_base64(encoded))
                 out.push_back(make_diagnostic("module-content-base64-not-canonical", module.name,
                                               (modules / i / "content_base64").str()));
@@ -239,8 +238,8 @@ constexpr void check_compatibility_date(worker_version const& version, validatio
     auto const spelled = day.chars();
     std::string_view const subject(spelled.data(), spelled.size());
     if (!day.is_calendar_date()) {
-        out.push_back(make_diagnostic("compatibility-date-invalid", subject,
-                                      field_location(layout, "compatibility_date").str()));
+        out.push_back(
+            make_diagnostic("compatibility-date-invalid", subject, field_location(layout, "compatibility_date").str()));
         return;
     }
     std::optional<date> today = context.today;
@@ -337,9 +336,8 @@ constexpr void check_version(worker_version const& version, validation_context c
 
 /// Every problem of a Worker version: all diagnostics, not only the first,
 /// each with the JSON pointer of what it is about.
-[[nodiscard]] constexpr std::vector<diagnostic> validate(worker_version const& version,
-                                                         validation_context const& context = {},
-                                                         version_layout const& layout = {}) {
+[[nodiscard]] constexpr std::vector<diagnostic>
+validate(worker_version const& version, validation_context const& context = {}, version_layout const& layout = {}) {
     std::vector<diagnostic> found;
     detail::check_version(version, context, layout, true, found);
     return found;

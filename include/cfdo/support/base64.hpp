@@ -17,8 +17,7 @@ namespace cfdo {
 
 namespace detail {
 
-inline constexpr std::string_view base64_alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+inline constexpr std::string_view base64_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 inline constexpr std::uint8_t base64_invalid = 0xff;
 

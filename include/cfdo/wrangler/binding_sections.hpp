@@ -80,7 +80,8 @@ inline std::optional<binding> durable_object_entry(config_reader& reader, boost:
 // A string is a plain_text binding, any other JSON value a json binding, as
 // wrangler uploads `vars`.
 inline std::optional<binding> var_entry(config_reader&, boost::json::value const& value, config_path const&) {
-    if (auto const* s = value.if_string()) return plain_text_binding{.name = text(), .text = text(std::string_view(*s))};
+    if (auto const* s = value.if_string())
+        return plain_text_binding{.name = text(), .text = text(std::string_view(*s))};
     return json_binding{.name = text(), .json = json_text(boost::json::serialize(value))};
 }
 
@@ -88,15 +89,14 @@ inline std::optional<binding> var_entry(config_reader&, boost::json::value const
 // absent: only the name matters to the rules.
 inline std::optional<binding> kv_namespace_entry(config_reader& reader, boost::json::value const& value,
                                                  config_path const& at) {
-    return kv_namespace_binding{
-        .name = text(), .namespace_id = reader.optional_string(entry_object(value), "id", at).value_or(text())};
+    return kv_namespace_binding{.name = text(),
+                                .namespace_id = reader.optional_string(entry_object(value), "id", at).value_or(text())};
 }
 
 inline std::optional<binding> r2_bucket_entry(config_reader& reader, boost::json::value const& value,
                                               config_path const& at) {
     return r2_bucket_binding{
-        .name = text(),
-        .bucket_name = reader.optional_string(entry_object(value), "bucket_name", at).value_or(text())};
+        .name = text(), .bucket_name = reader.optional_string(entry_object(value), "bucket_name", at).value_or(text())};
 }
 
 inline std::optional<binding> service_entry(config_reader& reader, boost::json::value const& value,
@@ -129,7 +129,8 @@ inline std::optional<binding> queue_producer_entry(config_reader& reader, boost:
 
 /// Every binding section cfdo reads, in the order their bindings are listed.
 inline constexpr std::array binding_sections{
-    binding_section{"durable_objects.bindings", "name", detail::durable_object_entry, {"durable_object_namespace"}, true},
+    binding_section{
+        "durable_objects.bindings", "name", detail::durable_object_entry, {"durable_object_namespace"}, true},
     binding_section{"vars", "", detail::var_entry, {"plain_text", "json"}},
     binding_section{"kv_namespaces", "binding", detail::kv_namespace_entry, {"kv_namespace"}},
     binding_section{"r2_buckets", "binding", detail::r2_bucket_entry, {"r2_bucket"}},

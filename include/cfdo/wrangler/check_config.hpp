@@ -22,11 +22,11 @@ namespace cfdo::wrangler {
 struct check_options {
     /// The classes the entry module exports; when given (even empty), the
     /// rules about exports apply.
-    std::optional<std::vector<text>> exported_classes {};
+    std::optional<std::vector<text>> exported_classes{};
     /// The migration tag Cloudflare reports as deployed for this Worker.
-    std::optional<text> deployed_tag {};
+    std::optional<text> deployed_tag{};
     /// The day to compare compatibility_date with (default: today, UTC).
-    std::optional<date> today {};
+    std::optional<date> today{};
 };
 
 namespace detail {
@@ -44,9 +44,8 @@ inline deployment deployment_of(worker_config const& config, check_options const
 /// leaves live — as `validate(deployment)` — with each diagnostic's path
 /// pointing into the configuration.
 [[nodiscard]] inline std::vector<diagnostic> check(worker_config const& config, check_options const& options = {}) {
-    validation_context context{.exported_classes = options.exported_classes,
-                               .script_name = config.name,
-                               .today = options.today};
+    validation_context context{
+        .exported_classes = options.exported_classes, .script_name = config.name, .today = options.today};
     auto const worker = detail::deployment_of(config, options);
     auto found = validate(worker, std::move(context));
     // The steps sent are those after the deployed tag (an empty tag is no

@@ -25,8 +25,7 @@ namespace cfdo::wrangler {
 
 /// `migrations`: each entry a tag and the class directives, read as the
 /// model describes them (so a directive added there is read here too).
-inline migration_history read_migrations(config_reader& reader, boost::json::value const& v,
-                                         config_path const& where) {
+inline migration_history read_migrations(config_reader& reader, boost::json::value const& v, config_path const& where) {
     migration_history history;
     auto const* entries = reader.array_at(v, where);
     if (!entries) return history;

@@ -97,8 +97,8 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
     if (environment && !environments_value) {
         // As wrangler: with no environments at all, --env only warns, and the
         // top-level Worker is deployed.
-        reader.report(make_diagnostic("config-environment-not-defined", text((top / "env" / *environment).dotted),
-                                      text("")));
+        reader.report(
+            make_diagnostic("config-environment-not-defined", text((top / "env" / *environment).dotted), text("")));
         environment.reset();
     }
     if (!environment) {
@@ -126,7 +126,8 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
             worker.compatibility_date_location = (at / "compatibility_date").pointer;
         }
         if (section->contains("compatibility_flags")) {
-            worker.deployment.version.compatibility_flags = reader.optional_strings(*section, "compatibility_flags", at);
+            worker.deployment.version.compatibility_flags =
+                reader.optional_strings(*section, "compatibility_flags", at);
             worker.compatibility_flags_location = (at / "compatibility_flags").pointer;
         }
         if (auto const* migrations = section->if_contains("migrations")) {

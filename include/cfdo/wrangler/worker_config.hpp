@@ -35,14 +35,14 @@ struct binding_location {
 struct worker_config {
     /// The Worker's name (`name`; in an environment its own `name`, else
     /// wrangler's `<name>-<environment>`).
-    std::optional<text> name {};
+    std::optional<text> name{};
     /// The entry module's path (`main`).
-    std::optional<text> main {};
+    std::optional<text> main{};
     /// The version (compatibility date and flags, every binding) and the
     /// migration history. `deployed_tag` is the caller's to set.
-    cfdo::deployment deployment {};
+    cfdo::deployment deployment{};
     /// Where `deployment.version.bindings[i]` is written.
-    std::vector<binding_location> binding_locations {};
+    std::vector<binding_location> binding_locations{};
     /// Where the fields come from: the environment's section when it sets
     /// them, else the top level.
     std::string migrations_location = "/migrations";
@@ -51,7 +51,7 @@ struct worker_config {
     /// The classes `exports` declares as Durable Objects (the declarative
     /// lifecycle, which cfdo does not model): bindings to them are not held
     /// against the migrations.
-    std::vector<text> classes_declared_by_exports {};
+    std::vector<text> classes_declared_by_exports{};
 
     /// The configuration's JSON pointer for a pointer into what
     /// `validate(deployment)` checks (`/version/bindings/2/class_name`,
@@ -108,8 +108,8 @@ private:
 /// What reading a configuration gave: the Worker, unless the configuration's
 /// shape is wrong, and every diagnostic about its shape.
 struct config_reading {
-    std::optional<worker_config> worker {};
-    std::vector<diagnostic> diagnostics {};
+    std::optional<worker_config> worker{};
+    std::vector<diagnostic> diagnostics{};
 };
 
 } // namespace cfdo::wrangler

@@ -6,16 +6,16 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <poll.h>
-#include <spawn.h>
 #include <stdexcept>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 extern char** environ;
@@ -31,12 +31,14 @@ public:
                     std::string const& token) {
         int to_child[2];
         int from_child[2];
-        if (pipe(to_child) != 0 || pipe(from_child) != 0) throw std::runtime_error("pipe: " + std::string(std::strerror(errno)));
+        if (pipe(to_child) != 0 || pipe(from_child) != 0)
+            throw std::runtime_error("pipe: " + std::string(std::strerror(errno)));
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, to_child[0], STDIN_FILENO);
         posix_spawn_file_actions_adddup2(&actions, from_child[1], STDOUT_FILENO);
-        for (int fd : {to_child[0], to_child[1], from_child[0], from_child[1]}) posix_spawn_file_actions_addclose(&actions, fd);
+        for (int fd : {to_child[0], to_child[1], from_child[0], from_child[1]})
+            posix_spawn_file_actions_addclose(&actions, fd);
 
         std::vector<std::string> environment{"CLOUDFLARE_API_TOKEN=" + token};
         for (char** variable = environ; *variable != nullptr; ++variable)
@@ -86,7 +88,8 @@ public:
         if (pid_ > 0) {
             kill(pid_, SIGTERM);
             int status = 0;
-            while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {}
+            while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+            }
             pid_ = -1;
         }
     }

@@ -90,7 +90,8 @@ TEMPLATE_TEST_CASE("the Counter version cfdo builds runs on Miniflare", "[minifl
 }
 
 TEST_CASE("a Counter bound under a class worker.mjs does not export does not start", "[miniflare]") {
-    CHECK_THROWS_WITH(start_fixture(environment("CFDO_WRONG_CLASS_REQUEST")),
-                      Catch::Contains("Miniflare did not start") &&
-                          Catch::Contains("referenced the class \"Countr\", but no such Durable Object class is exported"));
+    CHECK_THROWS_WITH(
+        start_fixture(environment("CFDO_WRONG_CLASS_REQUEST")),
+        Catch::Contains("Miniflare did not start") &&
+            Catch::Contains("referenced the class \"Countr\", but no such Durable Object class is exported"));
 }

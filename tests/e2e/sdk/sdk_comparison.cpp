@@ -8,21 +8,22 @@
 // the other; multipart bodies are compared as the parts their bytes parse
 // into.
 #include <cfdo/api/make_request.hpp>
-#include <cfdo/model/operations.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/parse.hpp>
 #include <cfdo/json/pretty.hpp>
+#include <cfdo/model/operations.hpp>
 #include <cfdo/support/base64.hpp>
 
 #include "../../support/parse_multipart.hpp"
 
-#include <boost/json.hpp>
-#include <boost/mp11/algorithm.hpp>
 #include <catch2/catch.hpp>
 
+#include <boost/json.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -216,4 +217,3 @@ TEST_CASE("`cfdo request` prints what Cloudflare's SDK sends, for every case", "
         }
     }
 }
-
