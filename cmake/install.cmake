@@ -7,6 +7,13 @@ set(cfdo_config_dir "${CMAKE_INSTALL_DATADIR}/cmake/cfdo")
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(TARGETS cfdo EXPORT cfdo-targets)
 install(EXPORT cfdo-targets NAMESPACE cfdo:: DESTINATION "${cfdo_config_dir}")
+# The optional parts, each in its own export set: a consumer asks for them as
+# components (find_package(cfdo COMPONENTS curl)), and only then needs what
+# they link.
+if(TARGET cfdo_curl)
+    install(TARGETS cfdo_curl EXPORT cfdo-curl-targets)
+    install(EXPORT cfdo-curl-targets NAMESPACE cfdo:: DESTINATION "${cfdo_config_dir}")
+endif()
 
 configure_package_config_file(
     "${PROJECT_SOURCE_DIR}/cmake/cfdo-config.cmake.in"

@@ -2,7 +2,7 @@
 // TLS through OpenSSL (peer and host name verified) when the URL is https.
 // It sends a cfdo::request below a base URL (Cloudflare's v4 API by default)
 // with the API token as a Bearer header, and returns the status and the body.
-// When no answer comes back it throws cfdo_examples::transport_error.
+// When no answer comes back it throws cfdo::transport_error.
 //
 //   cfdo_examples::beast_transport send{{.token = api_token}};
 //   auto namespaces = cfdo::list_all_namespaces(send, {.account_id = account});
@@ -35,8 +35,6 @@
 #pragma GCC diagnostic pop
 #endif
 
-#include "transport_error.hpp"
-
 #include <openssl/ssl.h>
 
 #include <chrono>
@@ -68,11 +66,11 @@ public:
 
         std::string const url_text = request.url(settings_.base_url);
         auto const parsed = boost::urls::parse_uri(url_text);
-        if (!parsed) throw transport_error("beast: not a URL: " + url_text + ": " + parsed.error().message());
+        if (!parsed) throw cfdo::transport_error("beast: not a URL: " + url_text + ": " + parsed.error().message());
         boost::urls::url_view const url = *parsed;
         bool const tls = url.scheme_id() == boost::urls::scheme::https;
         if (!tls && url.scheme_id() != boost::urls::scheme::http)
-            throw transport_error("beast: only http and https URLs are supported: " + url_text);
+            throw cfdo::transport_error("beast: only http and https URLs are supported: " + url_text);
         endpoint const server{url.host_address(),
                               url.has_port() ? std::string(url.port())
                               : tls          ? "443"
@@ -105,7 +103,7 @@ public:
         // (SSL_set_tlsext_host_name is a macro over this call with a C cast.)
         if (SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
                      const_cast<char*>(server.host.c_str())) != 1)
-            throw transport_error("beast: cannot set the TLS server name for " + url_text);
+            throw cfdo::transport_error("beast: cannot set the TLS server name for " + url_text);
         stream.set_verify_callback(asio::ssl::host_name_verification(server.host));
         connect(boost::beast::get_lowest_layer(stream), server);
         boost::beast::error_code error;
@@ -125,7 +123,8 @@ private:
     };
 
     static void check(boost::beast::error_code const& error, std::string_view step, endpoint const& server) {
-        if (error) throw transport_error("beast: " + std::string(step) + " " + server.url + ": " + error.message());
+        if (error)
+            throw cfdo::transport_error("beast: " + std::string(step) + " " + server.url + ": " + error.message());
     }
 
     void connect(boost::beast::tcp_stream& stream, endpoint const& server) const {

@@ -2,7 +2,7 @@
 //
 //   CLOUDFLARE_API_TOKEN=... beast-list-namespaces ACCOUNT_ID
 //
-// (CFDO_API_BASE_URL replaces Cloudflare's v4 API root, as the tests do.)
+// (CLOUDFLARE_API_BASE_URL replaces Cloudflare's v4 API root, as the tests do.)
 
 #include "beast_transport.hpp"
 #include "environment.hpp"

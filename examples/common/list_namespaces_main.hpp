@@ -4,14 +4,13 @@
 //
 // lists every Durable Object namespace of the account, one per line, all
 // pages followed by cfdo::for_each_namespace_page. The token comes from
-// CLOUDFLARE_API_TOKEN, the API root from CFDO_API_BASE_URL (Cloudflare's v4
+// CLOUDFLARE_API_TOKEN, the API root from CLOUDFLARE_API_BASE_URL (Cloudflare's v4
 // API by default). Exit status: 0 listed, 1 the API refused or answered
 // something cfdo cannot decode, 2 no answer (transport error) or bad usage.
 #pragma once
 
 #include <cfdo/api/pagination.hpp>
-
-#include "transport_error.hpp"
+#include <cfdo/api/transport.hpp>
 
 #include <cstddef>
 #include <exception>
@@ -31,7 +30,7 @@ template <cfdo::transport Transport>
 int list_namespaces_main(int argc, char** argv, Transport&& send) {
     if (argc != 2) {
         std::cerr << "usage: " << (argc > 0 ? argv[0] : "list-namespaces") << " ACCOUNT_ID\n"
-                  << "  with CLOUDFLARE_API_TOKEN set (and CFDO_API_BASE_URL to use another API root)\n";
+                  << "  with CLOUDFLARE_API_TOKEN set (and CLOUDFLARE_API_BASE_URL to use another API root)\n";
         return 2;
     }
     try {
@@ -54,7 +53,7 @@ int list_namespaces_main(int argc, char** argv, Transport&& send) {
     } catch (cfdo::invalid_request const& e) {
         std::cerr << e.what() << '\n';
         return 2;
-    } catch (transport_error const& e) {
+    } catch (cfdo::transport_error const& e) {
         std::cerr << e.what() << '\n';
         return 2;
     }

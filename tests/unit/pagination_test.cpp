@@ -183,7 +183,7 @@ TEST_CASE("the first API error is returned and nothing more is sent", "[paginati
                 for (auto const& id : ids_of(page.namespaces)) seen.push_back(id);
             });
         REQUIRE(error.has_value());
-        CHECK(error->kind == cfdo::api_error_kind::failure);
+        CHECK(error->kind == cfdo::api_error_kind::rate_limited);
         CHECK(error->http_status == 429);
         CHECK(error->has_code(10429));
         CHECK(seen == strings{"a"});

@@ -259,7 +259,7 @@ TEST_CASE("Cloudflare reports a failure", "[responses][errors]") {
         }
     }
     SECTION("an HTTP error status, whatever success says") {
-        for (int const status : {400, 403, 404, 429, 500, 503}) {
+        for (int const status : {400, 403, 404, 500, 503}) {
             INFO("HTTP " << status);
             auto const error = error_of<cfdo::list_namespaces>(status, envelope("[]"));
             CHECK(error.kind == cfdo::api_error_kind::failure);
@@ -356,4 +356,47 @@ TEST_CASE("api_error_kind names", "[responses]") {
     CHECK(cfdo::to_string(cfdo::api_error_kind::failure) == "failure");
     CHECK(cfdo::to_string(cfdo::api_error_kind::unexpected_result) == "unexpected_result");
     CHECK(cfdo::to_string(cfdo::api_error_kind::pagination_loop) == "pagination_loop");
+}
+
+TEST_CASE("HTTP 429 is rate_limited, with the Retry-After the server sent", "[responses]") {
+    auto decode = [](std::string body, std::vector<cfdo::header> headers) {
+        auto const decoded = cfdo::decode_response<cfdo::list_namespaces>(
+            {.status = 429, .body = std::move(body), .headers = std::move(headers)});
+        REQUIRE_FALSE(decoded.has_value());
+        return decoded.error();
+    };
+    SECTION("Cloudflare's envelope and a delay in seconds") {
+        auto const error = decode(
+            R"({"success":false,"errors":[{"code":10429,"message":"Too many requests"}],"messages":[],"result":null})",
+            {{"retry-after", "30"}});
+        CHECK(error.kind == cfdo::api_error_kind::rate_limited);
+        CHECK(error.http_status == 429);
+        CHECK(error.has_code(10429));
+        REQUIRE(error.retry_after);
+        CHECK(error.retry_after->count() == 30);
+        CHECK(error.what() == "HTTP 429: rate_limited; Too many requests [code: 10429]; retry after 30 s");
+    }
+    SECTION("a proxy's page and no delay") {
+        auto const error = decode("<html>slow down</html>", {});
+        CHECK(error.kind == cfdo::api_error_kind::rate_limited);
+        CHECK_FALSE(error.retry_after);
+        CHECK(error.errors.empty());
+    }
+    SECTION("an HTTP-date is kept as text, a hostile value is not a number") {
+        CHECK(decode("", {{"Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"}}).detail ==
+              "Retry-After: Wed, 21 Oct 2026 07:28:00 GMT");
+        CHECK_FALSE(decode("", {{"Retry-After", "99999999999999999999"}}).retry_after);
+        CHECK_FALSE(decode("", {{"Retry-After", "-5"}}).retry_after);
+    }
+}
+
+TEST_CASE("a Worker that does not exist is said so", "[responses]") {
+    auto const decoded = cfdo::decode_response<cfdo::get_worker_service>(
+        {404,
+         R"({"success":false,"errors":[{"code":10007,"message":"This Worker does not exist on your account."}],"messages":[],"result":null})"});
+    REQUIRE_FALSE(decoded.has_value());
+    CHECK(decoded.error().is_no_such_worker());
+    auto const other = cfdo::decode_response<cfdo::get_worker_service>(
+        {404, R"({"success":false,"errors":[{"code":7003,"message":"No route"}],"messages":[],"result":null})"});
+    CHECK_FALSE(other.error().is_no_such_worker());
 }

@@ -43,6 +43,22 @@ struct header {
     friend bool operator==(header const&, header const&) = default;
 };
 
+/// The value of header `name` among `headers` (names compared without
+/// regard to case, as HTTP compares them), if present.
+[[nodiscard]] inline std::optional<std::string> find_header(std::vector<header> const& headers, std::string_view name) {
+    auto const same = [](std::string_view a, std::string_view b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+            if (lower(a[i]) != lower(b[i])) return false;
+        }
+        return true;
+    };
+    for (auto const& h : headers)
+        if (same(h.name, name)) return h.value;
+    return std::nullopt;
+}
+
 /// A JSON request body.
 struct json_body {
     boost::json::value value;
@@ -95,17 +111,7 @@ struct request {
 
     /// The value of header `name` (compared case-insensitively), if set.
     [[nodiscard]] std::optional<std::string> header_value(std::string_view name) const {
-        auto const same = [](std::string_view a, std::string_view b) {
-            if (a.size() != b.size()) return false;
-            for (std::size_t i = 0; i < a.size(); ++i) {
-                auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-                if (lower(a[i]) != lower(b[i])) return false;
-            }
-            return true;
-        };
-        for (auto const& h : headers)
-            if (same(h.name, name)) return h.value;
-        return std::nullopt;
+        return find_header(headers, name);
     }
 };
 

@@ -16,7 +16,9 @@
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -54,6 +56,9 @@ enum class api_error_kind {
     /// A paginated listing returned the same cursor twice, or the same page of
     /// namespaces twice in a row; following it would never end.
     pagination_loop,
+    /// HTTP 429: too many requests. `retry_after` says when to try again,
+    /// when the server said it.
+    rate_limited,
 };
 
 [[nodiscard]] constexpr std::string_view to_string(api_error_kind kind) noexcept {
@@ -63,6 +68,7 @@ enum class api_error_kind {
     case api_error_kind::failure: return "failure";
     case api_error_kind::unexpected_result: return "unexpected_result";
     case api_error_kind::pagination_loop: return "pagination_loop";
+    case api_error_kind::rate_limited: return "rate_limited";
     }
     return "failure";
 }
@@ -76,6 +82,8 @@ struct api_error {
     /// What cfdo found wrong with the body (parser message, JSON pointer),
     /// malformed items of `errors` included.
     std::string detail;
+    /// For `rate_limited`: the `Retry-After` the server sent, in seconds.
+    std::optional<std::chrono::seconds> retry_after{};
 
     /// True when Cloudflare reported error `code`.
     [[nodiscard]] bool has_code(std::int64_t code) const noexcept {
@@ -84,12 +92,17 @@ struct api_error {
         return false;
     }
 
+    /// True when the Worker asked about does not exist: HTTP 404 with
+    /// Cloudflare's 10007 ("This Worker does not exist on your account.").
+    [[nodiscard]] bool is_no_such_worker() const noexcept { return http_status == 404 && has_code(10007); }
+
     /// Everything, for people. The server's messages are its own text, so
     /// control bytes in them are escaped (`printable`), as in `detail`.
     [[nodiscard]] std::string what() const {
         std::string text = "HTTP " + std::to_string(http_status) + ": " + std::string(to_string(kind));
         for (auto const& e : errors) text += "; " + printable(e.message) + " [code: " + std::to_string(e.code) + "]";
         if (!detail.empty()) text += "; " + printable(detail);
+        if (retry_after) text += "; retry after " + std::to_string(retry_after->count()) + " s";
         return text;
     }
 };
@@ -184,12 +197,35 @@ inline std::string decode_error_items(boost::json::value const& errors, std::vec
     return problems;
 }
 
+// HTTP 429, whatever the body (a proxy's page, or Cloudflare's envelope with
+// its errors): `Retry-After` in seconds when the server sent it so (an
+// HTTP-date is left in `detail`).
+inline api_error rate_limited(http_response const& response) {
+    api_error error{api_error_kind::rate_limited, response.status, {}, {}};
+    if (auto parsed = parse_json(response.body); parsed && parsed->is_object())
+        if (auto const* errors = parsed->as_object().if_contains("errors"); errors && !errors->is_null())
+            error.detail = decode_error_items(*errors, error.errors);
+    if (auto const after = response.header_value("Retry-After")) {
+        std::uint64_t seconds = 0;
+        bool const is_number = !after->empty() && after->size() <= 9 &&
+                               std::all_of(after->begin(), after->end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (is_number) {
+            for (char const c : *after) seconds = seconds * 10 + static_cast<std::uint64_t>(c - '0');
+            error.retry_after = std::chrono::seconds(static_cast<std::int64_t>(seconds));
+        } else {
+            error.detail += (error.detail.empty() ? "" : "; ") + std::string("Retry-After: ") + *after;
+        }
+    }
+    return error;
+}
+
 } // namespace detail
 
 /// Decodes Cloudflare's answer to `Operation`.
 template <operation Operation>
 [[nodiscard]] api_result<response_of_t<Operation>> decode_response(http_response const& response) {
     int const status = response.status;
+    if (status == 429) return unexpected(detail::rate_limited(response));
     // The DOM lives only while the result is decoded from it: an arena that
     // is released at once is about twice as fast as a heap allocation per
     // value (bench/, "namespace-page-1000").

@@ -6,15 +6,35 @@
 #include <cfdo/api/request.hpp>
 
 #include <concepts>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace cfdo {
 
-/// What a transport returns: the HTTP status and the body's bytes.
+/// What a transport returns: the HTTP status, the body's bytes, and the
+/// headers that matter to the caller (a transport may leave them out; cfdo
+/// reads `Retry-After`).
 struct http_response {
     int status = 0;
     std::string body;
+    std::vector<header> headers{};
+
+    /// The value of header `name` (compared case-insensitively), if present.
+    [[nodiscard]] std::optional<std::string> header_value(std::string_view name) const {
+        return find_header(headers, name);
+    }
+};
+
+/// What a transport throws when no answer comes back (the host cannot be
+/// reached, TLS fails, the time is up). cfdo's own transports throw it; any
+/// exception a user's transport throws is let through as well.
+class transport_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 /// Anything that sends a `request` and returns its `http_response`: a lambda

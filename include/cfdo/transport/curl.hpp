@@ -1,25 +1,31 @@
-// A cfdo transport over libcurl: sends a cfdo::request below a base URL
-// (Cloudflare's v4 API by default) with the API token as a Bearer header, and
-// returns the status and the body. When no answer comes back it throws
-// cfdo_examples::transport_error with curl's message.
+// cfdo: compile-time checked requests for Cloudflare's Durable Objects API.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CFDO_TRANSPORT_CURL_HPP_INCLUDED
+#define CFDO_TRANSPORT_CURL_HPP_INCLUDED
+
+// A transport over libcurl — the optional CMake target cfdo::curl, which
+// links it; the library itself does no I/O. It sends a cfdo::request below a
+// base URL (Cloudflare's v4 API by default) with the API token as a Bearer
+// header, and returns the status, the body and the headers. When no answer
+// comes back it throws cfdo::transport_error with curl's message.
 //
-//   cfdo_examples::curl_transport send{{.token = api_token}};
+//   cfdo::curl_transport send{{.token = api_token}};
 //   auto namespaces = cfdo::list_all_namespaces(send, {.account_id = account});
-#pragma once
 
 #include <cfdo/api/request.hpp>
 #include <cfdo/api/transport.hpp>
 
-#include "transport_error.hpp"
-
 #include <curl/curl.h>
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
-namespace cfdo_examples {
+namespace cfdo {
 
 class curl_transport {
 public:
@@ -27,7 +33,7 @@ public:
         /// Sent as `Authorization: Bearer <token>`; none when empty.
         std::string token;
         /// What `request::path` is relative to.
-        std::string base_url = std::string(cfdo::api_base_url);
+        std::string base_url = std::string(api_base_url);
         /// For the whole exchange: a server that never answers is an error, not a hang.
         std::chrono::seconds timeout{60};
     };
@@ -39,22 +45,22 @@ public:
         if (global_init != CURLE_OK) throw transport_error(std::string("curl: ") + curl_easy_strerror(global_init));
     }
 
-    cfdo::http_response operator()(cfdo::request const& request) const {
+    http_response operator()(request const& request) const {
         std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> const handle(curl_easy_init(), &curl_easy_cleanup);
         if (!handle) throw transport_error("curl: cannot create a handle");
         CURL* const curl = handle.get();
 
         std::string const url = request.url(settings_.base_url);
         std::string const body = request.body_bytes();
-        std::string const method(cfdo::to_string(request.method));
+        std::string const method(to_string(request.method));
         header_list const headers = headers_for(request);
-        cfdo::http_response response;
+        http_response response;
         char error[CURL_ERROR_SIZE] = {};
 
         set(curl, CURLOPT_ERRORBUFFER, static_cast<char*>(error));
         set(curl, CURLOPT_URL, url.c_str());
         set(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
-        if (request.method == cfdo::http_method::get) {
+        if (request.method == http_method::get) {
             set(curl, CURLOPT_HTTPGET, 1L);
         } else {
             // POSTFIELDS sends exactly these bytes, binary ones included;
@@ -65,10 +71,12 @@ public:
         set(curl, CURLOPT_HTTPHEADER, headers.get());
         set(curl, CURLOPT_WRITEFUNCTION, &append_to_string);
         set(curl, CURLOPT_WRITEDATA, &response.body);
+        set(curl, CURLOPT_HEADERFUNCTION, &append_header);
+        set(curl, CURLOPT_HEADERDATA, &response.headers);
         set(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(std::chrono::milliseconds(settings_.timeout).count()));
         set(curl, CURLOPT_NOSIGNAL, 1L);
         set(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-        set(curl, CURLOPT_USERAGENT, "cfdo-examples-curl/0.1");
+        set(curl, CURLOPT_USERAGENT, "cfdo/0.1");
 
         if (CURLcode const code = curl_easy_perform(curl); code != CURLE_OK)
             throw transport_error("curl: " + std::string(method) + ' ' + url + ": " +
@@ -82,7 +90,7 @@ public:
 private:
     using header_list = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
 
-    header_list headers_for(cfdo::request const& request) const {
+    header_list headers_for(request const& request) const {
         header_list list(nullptr, &curl_slist_free_all);
         auto const add = [&](std::string const& line) {
             curl_slist* const longer = curl_slist_append(list.get(), line.c_str());
@@ -108,9 +116,27 @@ private:
         return size * count;
     }
 
+    // One header line ("Name: value\r\n"); the status line and the blank
+    // line are not headers. A redirect or an interim response starts a new
+    // list.
+    static std::size_t append_header(char* data, std::size_t size, std::size_t count, void* headers) {
+        auto& list = *static_cast<std::vector<header>*>(headers);
+        std::string_view line(data, size * count);
+        while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.remove_suffix(1);
+        if (line.starts_with("HTTP/")) list.clear();
+        auto const colon = line.find(':');
+        if (colon == std::string_view::npos) return size * count;
+        auto value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+        list.push_back({std::string(line.substr(0, colon)), std::string(value)});
+        return size * count;
+    }
+
     options settings_;
 };
 
-static_assert(cfdo::transport<curl_transport>);
+static_assert(transport<curl_transport>);
 
-} // namespace cfdo_examples
+} // namespace cfdo
+
+#endif
