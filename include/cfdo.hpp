@@ -10,6 +10,7 @@
 #include <cfdo/model/bindings.hpp>
 #include <cfdo/model/category.hpp>
 #include <cfdo/model/date.hpp>
+#include <cfdo/model/deployed_state.hpp>
 #include <cfdo/model/deployment.hpp>
 #include <cfdo/model/http_method.hpp>
 #include <cfdo/model/json_names.hpp>
@@ -39,11 +40,15 @@
 #include <cfdo/rules/compile_time.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/history_rules.hpp>
+#include <cfdo/rules/lifecycle.hpp>
+#include <cfdo/rules/params_rules.hpp>
 #include <cfdo/rules/request_rules.hpp>
+#include <cfdo/rules/suggestion.hpp>
 #include <cfdo/rules/validation_context.hpp>
 #include <cfdo/rules/version_rules.hpp>
 
 // Requests, responses and pagination over a transport of your own.
+#include <cfdo/api/deployed_state.hpp>
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/api/multipart.hpp>
 #include <cfdo/api/pagination.hpp>

@@ -130,10 +130,49 @@ struct upload_script {
 };
 BOOST_DESCRIBE_STRUCT(upload_script, (), (account_id, script_name, version))
 
+/// `GET /accounts/{account_id}/workers/services/{script_name}`: a Worker's
+/// service, whose default environment's script carries the migration tag
+/// Cloudflare has deployed (a Worker that does not exist answers 404, 10007).
+struct get_worker_service {
+    static constexpr cfdo::endpoint endpoint{
+        .method = http_method::get,
+        .path = "/accounts/{account_id}/workers/services/{script_name}",
+        .not_in_sdk = "the npm SDK 7.3 has no method for the Workers services endpoint; wrangler reads the deployed "
+                      "migration tag from it before every deploy",
+    };
+    using response = worker_service;
+
+    required<"account_id"> account_id;
+    required<"script_name"> script_name;
+
+    friend constexpr bool operator==(get_worker_service const&, get_worker_service const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(get_worker_service, (), (account_id, script_name))
+
+/// `GET /accounts/{account_id}/workers/dispatch/namespaces/{dispatch_namespace}/scripts/{script_name}`:
+/// a Worker of a dispatch namespace (Workers for Platforms), with its
+/// deployed migration tag.
+struct get_dispatch_script {
+    static constexpr cfdo::endpoint endpoint{
+        .method = http_method::get,
+        .path = "/accounts/{account_id}/workers/dispatch/namespaces/{dispatch_namespace}/scripts/{script_name}",
+        .sdk_method = "workersForPlatforms.dispatch.namespaces.scripts.get",
+    };
+    using response = dispatch_script;
+
+    required<"account_id"> account_id;
+    required<"dispatch_namespace"> dispatch_namespace;
+    required<"script_name"> script_name;
+
+    friend constexpr bool operator==(get_dispatch_script const&, get_dispatch_script const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(get_dispatch_script, (), (account_id, dispatch_namespace, script_name))
+
 /// Every operation, for what is derived from them all: the SDK params reader
 /// of `cfdo request`, the fuzz targets, and the tests that ask each one for
 /// its SDK comparison case, response test and documentation row.
-using operations = boost::mp11::mp_list<list_namespaces, list_objects, create_version, upload_script>;
+using operations = boost::mp11::mp_list<list_namespaces, list_objects, create_version, upload_script,
+                                        get_worker_service, get_dispatch_script>;
 
 } // namespace cfdo
 

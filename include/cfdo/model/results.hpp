@@ -111,6 +111,36 @@ struct script_info {
 };
 BOOST_DESCRIBE_STRUCT(script_info, (), (id, etag, created_on, modified_on, migration_tag, startup_time_ms))
 
+/// An environment of a Worker's service: the script it runs.
+struct service_environment {
+    std::optional<std::string> environment{};
+    std::optional<script_info> script{};
+
+    friend bool operator==(service_environment const&, service_environment const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(service_environment, (), (environment, script))
+
+/// A Worker's service (`get_worker_service`): its default environment's
+/// script carries the deployed migration tag, where wrangler reads it.
+struct worker_service {
+    std::optional<std::string> id{};
+    std::optional<service_environment> default_environment{};
+
+    friend bool operator==(worker_service const&, worker_service const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(worker_service, (), (id, default_environment))
+
+/// A script of a dispatch namespace (`get_dispatch_script`).
+struct dispatch_script {
+    std::optional<std::string> created_on{};
+    std::optional<std::string> dispatch_namespace{};
+    std::optional<std::string> modified_on{};
+    std::optional<script_info> script{};
+
+    friend bool operator==(dispatch_script const&, dispatch_script const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(dispatch_script, (), (created_on, dispatch_namespace, modified_on, script))
+
 } // namespace cfdo
 
 #endif

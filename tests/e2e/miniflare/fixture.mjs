@@ -16,12 +16,16 @@
 //   GET /client/v4/accounts/:account/workers/durable_objects/namespaces/:id/objects
 //       forwarded to Miniflare's local explorer; namespaces are paged by
 //       `page`/`per_page` as Cloudflare pages them (the explorer lists all)
+//   GET /client/v4/accounts/:account/workers/services/:name
+//       the Worker's service as Cloudflare answers it, from what was deployed:
+//       its migration tag is the version's new_tag; another name is a Worker
+//       that does not exist (404, 10007)
 //   ANY /worker/...   the Worker itself
 //
 // Serving, the first line on stdout is JSON: {"api": URL, "worker": URL} once
 // listening, or {"error": MESSAGE} (Miniflare's own message) when the Worker
 // cannot start, and the exit status is then 1. With --run, the program gets
-// CFDO_API_BASE_URL and CLOUDFLARE_API_TOKEN in its environment and the
+// CLOUDFLARE_API_BASE_URL and CLOUDFLARE_API_TOKEN in its environment and the
 // fixture prints nothing on stdout.
 
 import { spawn } from "node:child_process";
@@ -156,7 +160,17 @@ async function explorerJson(mf, explorerPath) {
   return [response.status, await response.json()];
 }
 
-async function answerApi(mf, account, apiPath, query) {
+// The Worker's service: what wrangler reads the deployed migration tag from.
+function serviceOf(deployed, name) {
+  if (name !== deployed.worker) return [404, failure(10007, "This Worker does not exist on your account.")];
+  const script = { id: deployed.worker, ...(deployed.migrationTag ? { migration_tag: deployed.migrationTag } : {}) };
+  return [200, envelope({ id: deployed.worker, default_environment: { environment: "production", script } })];
+}
+
+async function answerApi(mf, deployed, apiPath, query) {
+  const { account } = deployed;
+  const service = new RegExp(`^/accounts/${encodeURIComponent(account)}/workers/services/([^/]+)$`).exec(apiPath);
+  if (service) return serviceOf(deployed, decodeURIComponent(service[1]));
   const prefix = `/accounts/${encodeURIComponent(account)}/workers/durable_objects/namespaces`;
   if (apiPath === prefix) {
     const [status, listed] = await explorerJson(mf, "/workers/durable_objects/namespaces");
@@ -182,7 +196,8 @@ async function forwardToWorker(mf, request, workerPath) {
   return [response.status, Buffer.from(await response.arrayBuffer()), response.headers.get("content-type") ?? "text/plain"];
 }
 
-function serve(mf, account, token) {
+function serve(mf, deployed, token) {
+  const { account } = deployed;
   return http.createServer(async (request, response) => {
     const send = (status, body, contentType = "application/json") => {
       response.writeHead(status, { "content-type": contentType });
@@ -202,7 +217,7 @@ function serve(mf, account, token) {
       if (routeAccount === undefined || decodeURIComponent(routeAccount) !== account) {
         return send(404, failure(7003, "Could not route to this account"));
       }
-      const [status, body] = await answerApi(mf, account, apiPath, url.searchParams);
+      const [status, body] = await answerApi(mf, deployed, apiPath, url.searchParams);
       return send(status, body);
     } catch (error) {
       return send(500, failure(10001, `fixture: ${error.message}`));
@@ -245,7 +260,8 @@ for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => s
 
 try {
   const request = JSON.parse(readFileSync(requestFile, "utf8"));
-  const { account } = workerNameOf(request.path);
+  const { account, worker } = workerNameOf(request.path);
+  const deployed = { account, worker, migrationTag: request.body?.migrations?.new_tag };
   const token = process.env.CLOUDFLARE_API_TOKEN || randomUUID();
   const modulesRoot = path.join(state, "modules");
   mf = new Miniflare({
@@ -274,7 +290,7 @@ try {
   await mf.dispatchFetch("http://localhost/cdn-cgi/explorer/api/workers/durable_objects/namespaces");
   const unexported = runtimeErrors.split("\n").find((line) => line.includes("no such Durable Object class is exported"));
   if (unexported) throw new FixtureError(unexported.replace(/^.*?warning: /, ""));
-  server = serve(mf, account, token);
+  server = serve(mf, deployed, token);
   await new Promise((resolve, reject) => server.once("error", reject).listen(0, loopback, resolve));
   const base = `http://${loopback}:${server.address().port}`;
   report({ api: `${base}/client/v4`, worker: `${base}/worker` });
@@ -282,7 +298,7 @@ try {
   if (running) {
     const child = spawn(command[0], command.slice(1), {
       stdio: "inherit",
-      env: { ...process.env, CFDO_API_BASE_URL: `${base}/client/v4`, CLOUDFLARE_API_TOKEN: token },
+      env: { ...process.env, CLOUDFLARE_API_BASE_URL: `${base}/client/v4`, CLOUDFLARE_API_TOKEN: token },
     });
     child.on("error", (error) => {
       console.error(`fixture: cannot run ${command[0]}: ${error.message}`);

@@ -1,22 +1,32 @@
 // The seed's Counter Worker, its version built by cfdo, running on Miniflare:
 // through the curl and the Beast transport, the Worker counts 1, 2, 3, and
 // cfdo's pagination helpers find its namespace and its stored object in the
-// listings, decoded by cfdo.
+// listings, decoded by cfdo. Then what is deployed, read by `cfdo state`
+// over HTTP, and configurations judged against it by `cfdo check --state`.
 //
-// Environment (set by CMake): CFDO_NODE, CFDO_MINIFLARE_FIXTURE (fixture.mjs)
-// and CFDO_COUNTER_REQUEST (what write_counter_request wrote).
+// Environment (set by CMake): CFDO_NODE, CFDO_MINIFLARE_FIXTURE (fixture.mjs),
+// CFDO_COUNTER_REQUEST (what write_counter_request wrote) and CFDO_CLI (the
+// cfdo tool).
 
+#include <cfdo/api/deployed_state.hpp>
 #include <cfdo/api/pagination.hpp>
+#include <cfdo/json/parse.hpp>
+#include <cfdo/transport/curl.hpp>
 
 #include "beast_transport.hpp"
-#include "curl_transport.hpp"
 #include "fixture_process.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -46,9 +56,31 @@ Transport transport_to(std::string base_url, std::string token) {
     return Transport{{.token = std::move(token), .base_url = std::move(base_url)}};
 }
 
+struct run_result {
+    int status;
+    std::string output;
+};
+
+// Runs a shell command line, its standard output captured.
+run_result run(std::string const& command) {
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::string output;
+    char buffer[4096];
+    for (std::size_t read; (read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, read);
+    int const status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::filesystem::path write_file(std::string const& name, std::string const& content) {
+    auto const path = std::filesystem::temp_directory_path() / ("cfdo-miniflare-" + name);
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+}
+
 } // namespace
 
-TEMPLATE_TEST_CASE("the Counter version cfdo builds runs on Miniflare", "[miniflare]", cfdo_examples::curl_transport,
+TEMPLATE_TEST_CASE("the Counter version cfdo builds runs on Miniflare", "[miniflare]", cfdo::curl_transport,
                    cfdo_examples::beast_transport) {
     auto fixture = start_fixture(environment("CFDO_COUNTER_REQUEST"));
 
@@ -86,7 +118,7 @@ TEMPLATE_TEST_CASE("the Counter version cfdo builds runs on Miniflare", "[minifl
 
     // No server: a transport error, thrown (and let through by cfdo).
     fixture.stop();
-    CHECK_THROWS_AS(cfdo::call(api, cfdo::list_namespaces{.account_id = account_id}), cfdo_examples::transport_error);
+    CHECK_THROWS_AS(cfdo::call(api, cfdo::list_namespaces{.account_id = account_id}), cfdo::transport_error);
 }
 
 TEST_CASE("a Counter bound under a class worker.mjs does not export does not start", "[miniflare]") {
@@ -94,4 +126,74 @@ TEST_CASE("a Counter bound under a class worker.mjs does not export does not sta
         start_fixture(environment("CFDO_WRONG_CLASS_REQUEST")),
         Catch::Contains("Miniflare did not start") &&
             Catch::Contains("referenced the class \"Countr\", but no such Durable Object class is exported"));
+}
+
+TEST_CASE("cfdo state reads the deployed Counter over HTTP, and cfdo check judges against it", "[miniflare][cli]") {
+    auto fixture = start_fixture(environment("CFDO_COUNTER_REQUEST"));
+    std::string const cli = environment("CFDO_CLI");
+    std::string const with_api = "CLOUDFLARE_API_BASE_URL='" + fixture.api_url + "' CLOUDFLARE_API_TOKEN='" +
+                                 api_token + "' CLOUDFLARE_ACCOUNT_ID='" + account_id + "' ";
+
+    // The library, through the curl transport: Counter, key-value, no tag.
+    auto const api = transport_to<cfdo::curl_transport>(fixture.api_url, api_token);
+    auto const fetched = cfdo::fetch_deployed_state(api, account_id, "counter");
+    INFO((fetched ? "" : fetched.error().what()));
+    REQUIRE(fetched.has_value());
+    CHECK(fetched->worker_exists);
+    CHECK_FALSE(fetched->migration_tag);
+    REQUIRE(fetched->classes);
+    REQUIRE(fetched->classes->size() == 1);
+    CHECK(fetched->classes->front().class_name == "Counter");
+    CHECK(fetched->classes->front().storage == cfdo::durable_object_storage::kv);
+    auto const missing = cfdo::fetch_deployed_state(api, account_id, "no-such-worker");
+    REQUIRE(missing.has_value());
+    CHECK_FALSE(missing->worker_exists);
+    CHECK(missing->classes->empty());
+
+    // The tool prints the same state, in its documented form.
+    auto const printed = run(with_api + "'" + cli + "' state --script counter");
+    INFO(printed.output);
+    REQUIRE(printed.status == 0);
+    auto const state_json = cfdo::parse_json(printed.output).value();
+    CHECK(state_json.at("worker_exists") == true);
+    CHECK_FALSE(state_json.as_object().contains("migration_tag"));
+    CHECK(state_json.at("classes").at(0).at("class") == "Counter");
+    CHECK(state_json.at("classes").at(0).at("storage") == "kv");
+    CHECK(state_json.at("classes").at(0).at("namespace_id").is_string());
+    // A wrong token: an API failure, exit status 2, the token never printed.
+    auto const refused = run("CLOUDFLARE_API_BASE_URL='" + fixture.api_url + "' CLOUDFLARE_API_TOKEN=wrong-token '" +
+                             cli + "' state --account-id " + account_id + " --script counter 2>&1");
+    CHECK(refused.status == 2);
+    CHECK(refused.output.find("10000") != std::string::npos);
+    CHECK(refused.output.find("wrong-token") == std::string::npos);
+
+    auto const state = write_file("state.json", printed.output);
+    auto const check = [&](std::string const& name, std::string const& configuration) {
+        auto const config = write_file(name, configuration);
+        return run("'" + cli + "' check --state '" + state.string() + "' '" + config.string() + "'");
+    };
+    SECTION("moving the deployed KV class to new_sqlite_classes is refused") {
+        auto const result = check("to-sqlite.json", R"({"name": "counter",
+            "durable_objects": {"bindings": [{"name": "COUNTER", "class_name": "Counter"}]},
+            "migrations": [{"tag": "v1", "new_sqlite_classes": ["Counter"]}]})");
+        INFO(result.output);
+        CHECK(result.status == 1);
+        CHECK(result.output.find("error[kv-class-converted-to-sqlite]") != std::string::npos);
+    }
+    SECTION("renaming another class onto Counter is refused") {
+        auto const result = check("rename-onto.json", R"({"name": "counter",
+            "durable_objects": {"bindings": [{"name": "COUNTER", "class_name": "Counter"}]},
+            "migrations": [{"tag": "v1", "new_classes": ["Tally"]},
+                           {"tag": "v2", "renamed_classes": [{"from": "Tally", "to": "Counter"}]}]})");
+        INFO(result.output);
+        CHECK(result.status == 1);
+        CHECK(result.output.find("error[rename-target-exists]") != std::string::npos);
+    }
+    SECTION("binding Counter with no migrations at all is accepted") {
+        auto const result = check("bind-only.json", R"({"name": "counter",
+            "durable_objects": {"bindings": [{"name": "COUNTER", "class_name": "Counter"}]}})");
+        INFO(result.output);
+        CHECK(result.status == 0);
+        CHECK(result.output.find("valid (no deployed tag, 1 live class)") != std::string::npos);
+    }
 }

@@ -83,6 +83,8 @@ const operations = {
     client.durableObjects.namespaces.objects.list(id, params),
   'workers.beta.workers.versions.create': (client, { worker_id, ...params }) =>
     client.workers.beta.workers.versions.create(worker_id, params),
+  'workersForPlatforms.dispatch.namespaces.scripts.get': (client, { script_name, ...params }) =>
+    client.workersForPlatforms.dispatch.namespaces.scripts.get(script_name, params),
   // The SDK 7.x types `metadata` as an object, but its generic form encoder
   // then flattens it into `metadata[main_module]`-style fields that
   // Cloudflare rejects (cloudflare-typescript#2799), and sends `files` as
