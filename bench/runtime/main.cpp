@@ -171,7 +171,7 @@ void namespace_page_group(bench::settings const& s) {
 
 void history_validation_group(bench::settings const& s) {
     cfdo::worker_version const history = bench::history_500();
-    cfdo::validation_context const context{.first_deploy = true};
+    cfdo::validation_context const context{.deployed = cfdo::first_deploy{}};
     for (auto const& d : cfdo::validate(history, context))
         check(d.level != cfdo::severity::error, "the 500-class history is valid");
     report("validate-500-classes",

@@ -3,18 +3,28 @@
 # docs/rules.md.
 #
 #   cfdo_catalogue_rules(<catalogue.hpp> <out-var> [SEVERITY error|warning]
-#                        [ONLY_PREFIX <prefix>] [EXCLUDE_PREFIX <prefix>])
+#                        [ONLY_PREFIX <regex>] [EXCLUDE_PREFIX <regex>])
 #
 # sets <out-var> to the rule ids, in catalogue order, and
 # catalogue_level_<id> to each one's severity; fails when an entry cannot be
 # read or no rule is left.
 function(cfdo_catalogue_rules catalogue out)
     cmake_parse_arguments(PARSE_ARGV 2 select "" "SEVERITY;ONLY_PREFIX;EXCLUDE_PREFIX" "")
-    file(STRINGS "${catalogue}" lines REGEX "rule_info\\{\"")
+    # An entry's id and severity may be on one line or, as clang-format
+    # breaks a long entry, on two.
+    file(READ "${catalogue}" text)
+    string(REGEX MATCHALL "rule_info\\{\"" starts "${text}")
+    string(REGEX MATCHALL "rule_info\\{\"[a-z0-9-]+\",[ \n]*severity::[a-z]+" entries "${text}")
+    list(LENGTH starts start_count)
+    list(LENGTH entries entry_count)
+    if(NOT start_count EQUAL entry_count)
+        message(FATAL_ERROR "cannot read the id and severity of every catalogue entry: "
+                            "${entry_count} of ${start_count} read")
+    endif()
     set(ids "")
-    foreach(line IN LISTS lines)
-        if(NOT line MATCHES "rule_info\\{\"([a-z0-9-]+)\", severity::(error|warning)")
-            message(FATAL_ERROR "cannot read the id and severity of this catalogue entry:\n  ${line}")
+    foreach(entry IN LISTS entries)
+        if(NOT entry MATCHES "rule_info\\{\"([a-z0-9-]+)\",[ \n]*severity::(error|warning)$")
+            message(FATAL_ERROR "cannot read the id and severity of this catalogue entry:\n  ${entry}")
         endif()
         set(id "${CMAKE_MATCH_1}")
         set(level "${CMAKE_MATCH_2}")

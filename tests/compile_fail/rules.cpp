@@ -6,10 +6,10 @@
 // twin: the same configuration with the one mistake fixed, which must
 // compile. Only errors stop compilation: a twin may still carry warnings.
 //
-// A payload without old_tag may follow migrations cfdo cannot see, so a case
-// that needs the payload to be the whole history says so with a context
-// factory (`first_deploy`, or the `history`), or is a migration_history or a
-// cfdo::deployment.
+// A verdict that depends on what is deployed is a warning while that is not
+// known, so a case that needs an exact one says what is assumed:
+// `valid<make, cfdo::first_deploy>()`, or a factory of the deployed state or
+// of the whole validation_context.
 //
 // compatibility-date-in-future depends on the day the code is compiled, so
 // `valid` skips it unless a context factory pins `today` (the last cases).
@@ -130,6 +130,15 @@ constexpr cfdo::worker_version make() {
 static_assert(cfdo::valid<make>());
 #endif
 
+#if defined(CFDO_CASE_durable_object_binding_without_class)
+constexpr cfdo::worker_version make() {
+    return {
+        .bindings = {cfdo::durable_object_binding{
+            .name = "SESSIONS", .script_name = "sessions" CFDO_ONLY_IN_TWIN(, .namespace_id = "5fd1cafff895419c")}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
 // ---------------------------------------------------------------------------
 // Durable Object bindings against the classes the migrations leave live.
 
@@ -144,8 +153,33 @@ constexpr cfdo::worker_version make() {
             cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
     };
 }
-constexpr cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
-static_assert(cfdo::valid<make, first_deploy>());
+static_assert(cfdo::valid<make, cfdo::first_deploy>());
+#endif
+
+#if defined(CFDO_CASE_binding_class_not_created_typo)
+// The getting-started typo: the binding says Conter, the migration creates
+// Counter. On a first deploy the build stops, and says which was meant.
+constexpr cfdo::worker_version make() {
+    return {
+        .bindings = {cfdo::durable_object_binding{
+            .name = "COUNTER", .class_name = CFDO_ONLY_IN_CASE("Conter") CFDO_ONLY_IN_TWIN("Counter")}},
+        .migrations = cfdo::single_step_migration{.new_classes = {"Counter"}},
+    };
+}
+static_assert(cfdo::valid<make, cfdo::first_deploy>());
+#endif
+
+#if defined(CFDO_CASE_binding_class_not_created_warning_as_error)
+// Nothing known of what is deployed: the same typo is a warning, which
+// stops the build when warnings are errors.
+constexpr cfdo::worker_version make() {
+    return {
+        .bindings = {cfdo::durable_object_binding{
+            .name = "COUNTER", .class_name = CFDO_ONLY_IN_CASE("Conter") CFDO_ONLY_IN_TWIN("Counter")}},
+        .migrations = cfdo::single_step_migration{.new_classes = {"Counter"}},
+    };
+}
+static_assert(cfdo::valid<make, cfdo::warnings_are_errors>());
 #endif
 
 #if defined(CFDO_CASE_binding_class_not_created_upload)
@@ -160,20 +194,23 @@ constexpr cfdo::upload_script make() {
                                                       .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
         }};
 }
-constexpr cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
-static_assert(cfdo::valid<make, first_deploy>());
+static_assert(cfdo::valid<make, cfdo::first_deploy>());
 #endif
 
 #if defined(CFDO_CASE_binding_class_not_created_history)
-// A binding added once everything is deployed: no migrations to send, and
-// the whole history in the context does not create the class.
+// A binding added once v1 is deployed, with Counter its one live class: the
+// history in the context does not create Chat after v1.
 constexpr cfdo::worker_version make() {
     return {.bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
                          cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}}};
 }
 constexpr cfdo::validation_context deployed() {
     return {.history = cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
-                                               CFDO_ONLY_IN_TWIN({.tag = "v2", .new_sqlite_classes = {"Chat"}}, )}};
+                                               CFDO_ONLY_IN_TWIN({.tag = "v2", .new_sqlite_classes = {"Chat"}}, )},
+            .deployed =
+                cfdo::deployed_state{.migration_tag = "v1",
+                                     .classes = std::vector<cfdo::deployed_class>{
+                                         {.class_name = "Counter", .storage = cfdo::durable_object_storage::sqlite}}}};
 }
 static_assert(cfdo::valid<make, deployed>());
 #endif
@@ -198,10 +235,11 @@ constexpr cfdo::deployment make() {
         .version = {.bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
                                  CFDO_ONLY_IN_CASE(
                                      cfdo::durable_object_binding{.name = "LEGACY", .class_name = "Legacy"})}},
-        .history = {{.tag = "v1", .new_classes = {"Counter", "Legacy"}}, {.tag = "v2", .deleted_classes = {"Legacy"}}},
-        .deployed_tag = "v2"};
+        .history = {{.tag = "v1", .new_classes = {"Counter", "Legacy"}}, {.tag = "v2", .deleted_classes = {"Legacy"}}}};
 }
-static_assert(cfdo::valid<make>());
+// A factory of the deployed state: Cloudflare has v2.
+constexpr cfdo::deployed_state at_v2() { return {.migration_tag = "v2"}; }
+static_assert(cfdo::valid<make, at_v2>());
 #endif
 
 #if defined(CFDO_CASE_binding_to_deleted_class_history)
@@ -303,7 +341,7 @@ constexpr cfdo::migration_history make() {
         {.tag = "v2",
          .renamed_classes = {{.from = CFDO_ONLY_IN_CASE("Conter") CFDO_ONLY_IN_TWIN("Counter"), .to = "CounterV2"}}}};
 }
-static_assert(cfdo::valid<make>());
+static_assert(cfdo::valid<make, cfdo::first_deploy>());
 #endif
 
 #if defined(CFDO_CASE_rename_target_exists)
@@ -343,7 +381,7 @@ constexpr cfdo::migration_history make() {
     return {{.tag = "v1", .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
             {.tag = "v2", .deleted_classes = {"Chat"}}};
 }
-static_assert(cfdo::valid<make>());
+static_assert(cfdo::valid<make, cfdo::first_deploy>());
 #endif
 
 #if defined(CFDO_CASE_transfer_target_exists)
@@ -380,13 +418,35 @@ static_assert(cfdo::valid<make>());
 #endif
 
 #if defined(CFDO_CASE_deployed_tag_missing)
-// A deployment: the whole history, the version, and the tag Cloudflare
-// reports. Someone pruned v1 from the history; Cloudflare has v1 deployed.
+// A deployment whose v1 was pruned while Cloudflare has v1 deployed: a
+// warning (wrangler replays every step), which stops the build when
+// warnings are errors.
 constexpr cfdo::deployment make() {
     return {.version = {.bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}}},
             .history = {CFDO_ONLY_IN_TWIN({.tag = "v1", .new_sqlite_classes = {"Counter"}}, ){
-                .tag = "v2", .new_sqlite_classes = {"Chat"}}},
-            .deployed_tag = "v1"};
+                .tag = "v2", .new_sqlite_classes = {"Chat"}}}};
+}
+constexpr cfdo::deployed_state at_v1() { return {.migration_tag = "v1"}; }
+static_assert(cfdo::valid<make, at_v1, cfdo::warnings_are_errors>());
+#endif
+
+#if defined(CFDO_CASE_migration_old_tag_mismatch)
+// Cloudflare has v2; the payload continues from v1 (10079).
+constexpr cfdo::worker_version make() {
+    return {.migrations = cfdo::single_step_migration{.old_tag = CFDO_ONLY_IN_CASE("v1") CFDO_ONLY_IN_TWIN("v2"),
+                                                      .new_tag = "v3",
+                                                      .new_sqlite_classes = {"Room"}}};
+}
+constexpr cfdo::deployed_state at_v2() { return {.migration_tag = "v2"}; }
+static_assert(cfdo::valid<make, at_v2>());
+#endif
+
+#if defined(CFDO_CASE_deployment_version_has_migrations)
+// Migrations written on a deployment's version: the history is the one place.
+constexpr cfdo::deployment make() {
+    return {
+        .version = {CFDO_ONLY_IN_CASE(.migrations = cfdo::single_step_migration{.new_sqlite_classes = {"Counter"}})},
+        .history = {{.tag = "v1", .new_sqlite_classes = {"Counter"}}}};
 }
 static_assert(cfdo::valid<make>());
 #endif
@@ -503,8 +563,7 @@ constexpr cfdo::worker_version make() {
             .migrations = cfdo::single_step_migration{
                 .new_tag = "v1", .new_sqlite_classes = {CFDO_ONLY_IN_CASE("Conter") CFDO_ONLY_IN_TWIN("Counter")}}};
 }
-constexpr cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
-static_assert(cfdo::valid<make, first_deploy>());
+static_assert(cfdo::valid<make, cfdo::first_deploy>());
 #endif
 
 } // namespace

@@ -47,10 +47,12 @@ void check_worker(boost::json::value const& config, std::optional<std::string_vi
         cfdo_fuzz::require(cfdo::has_errors(reading.diagnostics), "a Worker is read unless the shape is wrong");
         return;
     }
-    std::vector<cfdo::wrangler::check_options> option_sets(3);
+    // Under each assumption about the deployed Worker.
+    std::vector<cfdo::wrangler::check_options> option_sets(4);
     option_sets[1].exported_classes = std::vector<cfdo::text>{"Counter"};
+    option_sets[2].deployed = cfdo::first_deploy{};
     if (!reading.worker->deployment.history.empty())
-        option_sets[2].deployed_tag = reading.worker->deployment.history[0].tag;
+        option_sets[3].deployed = cfdo::deployed_state{.migration_tag = reading.worker->deployment.history[0].tag};
     for (auto const& options : option_sets) {
         auto const found = cfdo::wrangler::check(*reading.worker, options);
         require_well_formed(found);

@@ -9,6 +9,7 @@
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/compile_time.hpp>
 #include <cfdo/rules/history_rules.hpp>
+#include <cfdo/rules/params_rules.hpp>
 #include <cfdo/rules/request_rules.hpp>
 #include <cfdo/rules/version_rules.hpp>
 #include <cfdo/wrangler/read_config.hpp>
@@ -103,11 +104,32 @@ lines config_diagnostics_of(std::string_view json, std::optional<std::string_vie
     return describe(cfdo::wrangler::read_config(boost::json::parse(json), environment).diagnostics);
 }
 
-// The payload's migrations are the Worker's whole history.
-cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
+// Nothing is deployed: the payload's migrations are the Worker's whole history.
+cfdo::validation_context first_deploy() { return {.deployed = cfdo::first_deploy{}}; }
 
-// The Worker's whole history is known.
+// The Worker's whole history is known; which of its steps are deployed, the
+// payload's migrations say (nothing else being known).
 cfdo::validation_context knowing(cfdo::migration_history history) { return {.history = std::move(history)}; }
+
+// Cloudflare reports `tag` as deployed, and nothing of the classes.
+cfdo::validation_context deployed_tag(std::string_view tag) {
+    return {.deployed = cfdo::deployed_state{.migration_tag = tag}};
+}
+
+// Cloudflare reports `tag` (or none) and these live classes.
+cfdo::deployed_state deployed_state(std::optional<std::string_view> tag, std::vector<cfdo::deployed_class> classes) {
+    cfdo::deployed_state state{.classes = std::move(classes)};
+    if (tag) state.migration_tag = *tag;
+    return state;
+}
+
+cfdo::deployed_class kv_class(std::string_view name) {
+    return {.class_name = name, .storage = cfdo::durable_object_storage::kv};
+}
+
+cfdo::deployed_class sqlite_class(std::string_view name) {
+    return {.class_name = name, .storage = cfdo::durable_object_storage::sqlite};
+}
 
 cfdo::binding durable_object(std::string_view name, std::string_view class_name) {
     return cfdo::durable_object_binding{.name = name, .class_name = class_name};
@@ -177,37 +199,53 @@ static_assert(cfdo::validate(only_warnings()).size() == 4);
 static_assert(cfdo::validate(only_warnings())[0].rule == "binding-name-not-identifier");
 static_assert(!cfdo::has_errors(cfdo::validate(only_warnings())));
 
-using checked_counter = cfdo::checked<create_counter, counter_exports>;
+using checked_counter = cfdo::checked_with<create_counter, counter_exports>;
 
 // On a first deploy the payload's migrations are the whole history: the
 // Counter configuration creates what it binds.
-constexpr cfdo::validation_context first_deploy_context() { return {.first_deploy = true}; }
+constexpr cfdo::validation_context first_deploy_context() { return {.deployed = cfdo::first_deploy{}}; }
 static_assert(cfdo::valid<counter_version, first_deploy_context>());
 static_assert(cfdo::valid<create_counter, first_deploy_context>());
 
-// A payload with only a new_tag may follow earlier untagged migrations: a
-// binding to a class it does not create is a warning (compilation goes on),
-// and an error once the context says the payload is a first deploy.
+// A payload that does not create the class it binds: whether Cloudflare
+// accepts it depends on what is deployed. Unknown, it is a warning
+// (compilation goes on); on a first deploy an error, and one that stops
+// compilation when warnings are errors.
 constexpr cfdo::worker_version binds_uncreated_class() {
     return {.bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
             .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter"}}};
 }
 static_assert(cfdo::valid<binds_uncreated_class>());
-static_assert(cfdo::validate(binds_uncreated_class())[0].rule == "binding-class-not-created-here");
+static_assert(cfdo::validate(binds_uncreated_class())[0].rule == "binding-class-not-created");
+static_assert(cfdo::validate(binds_uncreated_class())[0].depends_on_state);
+static_assert(!cfdo::has_errors(cfdo::validate(binds_uncreated_class())));
 static_assert(cfdo::validate(binds_uncreated_class(), first_deploy_context())[0].rule == "binding-class-not-created");
 static_assert(cfdo::has_errors(cfdo::validate(binds_uncreated_class(), first_deploy_context())));
 
-// A deployment (the version, the whole history, the deployed tag) is checked
-// while compiling too, its bindings against the whole history.
+// The getting-started typo: a class name one letter off. Unknown, a warning
+// that suggests the name; the options that stop the build are said.
+constexpr cfdo::worker_version counter_typo() {
+    auto version = counter_version();
+    version.bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Conter"}};
+    return version;
+}
+static_assert(cfdo::valid<counter_typo>());
+static_assert(cfdo::validate(counter_typo())[0].suggestion == "Counter");
+static_assert(cfdo::validate(counter_typo(), first_deploy_context())[0].level == cfdo::severity::error);
+
+// A deployment (the version and the whole history) is checked while
+// compiling too, its bindings against the whole history.
 constexpr cfdo::deployment counter_deployment() {
     return {.version = {.bindings = {cfdo::durable_object_binding{.name = "TALLY", .class_name = "Tally"}}},
             .history = {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
-                        {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}}},
-            .deployed_tag = "v1"};
+                        {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}}}};
 }
+constexpr cfdo::validation_context at_v1() { return {.deployed = cfdo::deployed_state{.migration_tag = "v1"}}; }
 static_assert(cfdo::valid<counter_deployment>());
-static_assert(cfdo::payload(counter_deployment()).migrations.has_value());
-static_assert(cfdo::payload(counter_deployment()).bindings.size() == 1);
+static_assert(cfdo::valid<counter_deployment, at_v1>());
+static_assert(cfdo::valid<counter_deployment, cfdo::first_deploy, cfdo::warnings_are_errors>());
+static_assert(cfdo::payload(counter_deployment(), at_v1()).migrations.has_value());
+static_assert(cfdo::payload(counter_deployment(), at_v1()).bindings.size() == 1);
 constexpr cfdo::deployment counter_deployment_bound_to_old_name() {
     auto d = counter_deployment();
     d.version.bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}};
@@ -293,7 +331,14 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                                           .name = "SESSIONS", .class_name = "Session", .environment = "production"}}});
          },
          {"durable-object-environment-without-script SESSIONS /bindings/0/environment error",
-          "binding-without-migrations Session /bindings/0/class_name warning"}},
+          "binding-class-not-created Session /bindings/0/class_name warning"}},
+        {"durable-object-binding-without-class",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {cfdo::durable_object_binding{.name = "SESSIONS", .script_name = "sessions"},
+                              cfdo::durable_object_binding{.name = "BY_ID", .namespace_id = "5fd1cafff895419c"}}});
+         },
+         {"durable-object-binding-without-class SESSIONS /bindings/0 error"}},
 
         // Durable Object bindings against the classes the migrations leave live.
         {"binding-class-not-created",
@@ -306,21 +351,6 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                  first_deploy());
          },
          {"binding-class-not-created Chat /bindings/1/class_name error"}},
-        {"binding-class-not-created-here",
-         [] {
-             // Without old_tag, untagged or with only a new_tag: earlier
-             // untagged migrations may have created Chat.
-             return diagnostics_of(cfdo::worker_version{
-                 .bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat"),
-                              durable_object("ROOM", "Room")},
-                 .migrations =
-                     cfdo::multi_step_migration{.new_tag = "v1", .steps = {{.new_sqlite_classes = {"Counter"}}}}});
-         },
-         {"binding-class-not-created-here Chat /bindings/1/class_name warning",
-          "binding-class-not-created-here Room /bindings/2/class_name warning"}},
-        {"binding-without-migrations",
-         [] { return diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}}); },
-         {"binding-without-migrations Counter /bindings/0/class_name warning"}},
         {"binding-to-deleted-class",
          [] {
              // Legacy was deleted by v2, a step of the history the payload
@@ -333,17 +363,23 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
          {"binding-to-deleted-class Legacy /bindings/1/class_name error"}},
         {"binding-to-renamed-class",
          [] {
-             return diagnostics_of(cfdo::worker_version{
-                 .bindings = {durable_object("COUNTER", "Counter")},
-                 .migrations = single(
-                     {.old_tag = "v1", .new_tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})});
+             // Counter is deployed, at v1.
+             return diagnostics_of(
+                 cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")},
+                                      .migrations =
+                                          single({.old_tag = "v1",
+                                                  .new_tag = "v2",
+                                                  .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})},
+                 {.deployed = deployed_state("v1", {sqlite_class("Counter")})});
          },
          {"binding-to-renamed-class Counter /bindings/0/class_name error"}},
         {"delete-while-bound",
          [] {
-             return diagnostics_of(cfdo::worker_version{
-                 .bindings = {durable_object("COUNTER", "Counter")},
-                 .migrations = single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Counter"}})});
+             return diagnostics_of(
+                 cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")},
+                                      .migrations =
+                                          single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Counter"}})},
+                 {.deployed = deployed_state("v1", {sqlite_class("Counter")})});
          },
          {"delete-while-bound Counter /bindings/0/class_name error"}},
         {"binding-class-not-exported",
@@ -353,7 +389,11 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                                                         .migrations = single({.old_tag = "v1", .new_tag = "v2"})},
                                    exporting({"Counter"}));
          },
-         {"binding-class-not-exported Chat /bindings/1/class_name error"}},
+         // (Nothing known of what is deployed: that both classes exist is
+         // for the deployed state to say.)
+         {"binding-class-not-created Counter /bindings/0/class_name warning",
+          "binding-class-not-created Chat /bindings/1/class_name warning",
+          "binding-class-not-exported Chat /bindings/1/class_name error"}},
 
         // Migrations.
         {"class-name-empty",
@@ -409,7 +449,8 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                          .renamed_classes = {{.from = "Counter", .to = "CounterV2"}},
                          .transferred_classes = {{.from = "Chat", .from_script = "chat-worker", .to = "Chat"}},
                      })},
-                 exporting({"Counter"}));
+                 cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{"Counter"},
+                                          .deployed = deployed_state("v1", {kv_class("Counter")})});
          },
          {"live-class-not-exported CounterV2 /migrations/renamed_classes/0/to error",
           "live-class-not-exported Chat /migrations/transferred_classes/0/to error"}},
@@ -417,7 +458,8 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
          [] {
              return diagnostics_of(
                  cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
-                                         {.tag = "v2", .renamed_classes = {{.from = "Conter", .to = "CounterV2"}}}});
+                                         {.tag = "v2", .renamed_classes = {{.from = "Conter", .to = "CounterV2"}}}},
+                 first_deploy());
          },
          {"rename-source-missing Conter /migrations/1/renamed_classes/0/from error"}},
         {"rename-target-exists",
@@ -447,13 +489,17 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                                                                                 {.from = "Hall", .to = "Lobby"}},
                                                         })});
          },
-         {"rename-duplicate Counter /migrations/renamed_classes/1/from error",
-          "rename-duplicate CounterV2 /migrations/renamed_classes/2/to error"}},
+         // (Counter and Room, which no step creates, may be deployed.)
+         {"rename-source-missing Counter /migrations/renamed_classes/0/from warning",
+          "rename-duplicate Counter /migrations/renamed_classes/1/from error",
+          "rename-duplicate CounterV2 /migrations/renamed_classes/2/to error",
+          "rename-source-missing Room /migrations/renamed_classes/3/from warning"}},
         {"delete-missing-class",
          [] {
              return diagnostics_of(cfdo::migration_history{{.tag = "v1", .new_sqlite_classes = {"Counter"}},
                                                            {.tag = "v2", .deleted_classes = {"Chat", "Counter"}},
-                                                           {.tag = "v3", .deleted_classes = {"Counter"}}});
+                                                           {.tag = "v3", .deleted_classes = {"Counter"}}},
+                                   first_deploy());
          },
          {"delete-missing-class Chat /migrations/1/deleted_classes/0 error",
           "delete-missing-class Counter /migrations/2/deleted_classes/0 error"}},
@@ -509,14 +555,47 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
          {"migration-tag-empty tag /migrations/0/tag warning"}},
         {"deployed-tag-missing",
          [] {
-             std::vector<cfdo::diagnostic> found;
-             auto const plan = cfdo::plan_migrations(
-                 {{.tag = "v2", .new_sqlite_classes = {"Chat"}}, {.tag = "v3", .new_sqlite_classes = {"Room"}}}, "v1",
-                 found);
-             CHECK_FALSE(plan);
-             return describe(found);
+             // v1 was pruned: wrangler replays every step with old_tag v1.
+             cfdo::migration_history const pruned{{.tag = "v2", .new_sqlite_classes = {"Chat"}},
+                                                  {.tag = "v3", .new_sqlite_classes = {"Room"}}};
+             auto const plan = cfdo::plan_migrations(pruned, "v1");
+             CHECK((plan && plan->old_tag == cfdo::text("v1") && plan->steps.size() == 2));
+             return diagnostics_of(pruned, deployed_tag("v1"));
          },
-         {"deployed-tag-missing v1 /migrations error"}},
+         {"deployed-tag-missing v1 /migrations warning"}},
+        {"migration-old-tag-mismatch",
+         [] {
+             // Cloudflare has v2; the payload continues from v1.
+             return diagnostics_of(
+                 cfdo::worker_version{.migrations =
+                                          single({.old_tag = "v1", .new_tag = "v3", .new_sqlite_classes = {"Room"}})},
+                 deployed_tag("v2"));
+         },
+         {"migration-old-tag-mismatch v2 /migrations/old_tag error"}},
+        {"deployment-version-has-migrations",
+         [] {
+             return diagnostics_of(
+                 cfdo::deployment{.version = {.migrations = single({.new_sqlite_classes = {"Counter"}})},
+                                  .history = {{.tag = "v1", .new_sqlite_classes = {"Counter"}}}});
+         },
+         {"deployment-version-has-migrations migrations /version/migrations error"}},
+
+        // The SDK's params of an operation (cfdo request).
+        {"params-malformed",
+         [] {
+             return describe(cfdo::read_params<cfdo::list_objects>(
+                                 boost::json::parse(R"({"account_id": "a", "id": "n", "limit": "100"})"))
+                                 .diagnostics);
+         },
+         {"params-malformed expected an integer, got a string /limit error"}},
+        {"params-unknown",
+         [] {
+             auto const reading = cfdo::read_params<cfdo::list_namespaces>(
+                 boost::json::parse(R"({"account_id": "a", "perPage": 20, "page": 0})"));
+             CHECK(reading.operation);
+             return describe(reading.diagnostics);
+         },
+         {"params-unknown perPage /perPage error", "page-out-of-range page /page error"}},
 
         // Modules and the version's own fields.
         {"main-module-not-found",
@@ -736,7 +815,7 @@ TEST_CASE("make_request refuses errors but builds despite warnings", "[rules][re
     SECTION("warnings only: the request is built, with the configuration as given") {
         auto const version = only_warnings();
         CHECK(diagnostics_of(version) == lines{"binding-name-not-identifier api-key /bindings/0/name warning",
-                                               "binding-without-migrations Counter /bindings/1/class_name warning",
+                                               "binding-class-not-created Counter /bindings/1/class_name warning",
                                                "module-content-type-unknown worker.mjs /modules/0/content_type warning",
                                                "main-module-missing worker.mjs /main_module warning"});
         auto const request = cfdo::make_request(create(version));
@@ -753,7 +832,7 @@ TEST_CASE("make_request refuses errors but builds despite warnings", "[rules][re
         } catch (cfdo::invalid_request const& e) {
             CHECK(describe(e.diagnostics()) ==
                   lines{"binding-name-not-identifier api-key /bindings/0/name warning",
-                        "binding-without-migrations Counter /bindings/1/class_name warning",
+                        "binding-class-not-created Counter /bindings/1/class_name warning",
                         "module-content-type-unknown worker.mjs /modules/0/content_type warning",
                         "main-module-not-found index.mjs /main_module error"});
             CHECK(std::string(e.what()) ==
@@ -837,7 +916,8 @@ TEST_CASE("layouts: the pointers of a version creation and of a script upload", 
     SECTION("without the context, the same pointers, for what a payload without old_tag can tell") {
         CHECK(diagnostics_of(upload(broken_everywhere())) ==
               lines{
-                  "binding-class-not-created-here Chat /metadata/bindings/1/class_name warning",
+                  "rename-source-missing Room /metadata/migrations/steps/1/renamed_classes/0/from warning",
+                  "binding-class-not-created Chat /metadata/bindings/1/class_name warning",
                   "module-content-not-base64 data.bin /files/1/content_base64 error",
                   "main-module-not-found index.mjs /metadata/main_module error",
                   "compatibility-date-invalid 2023-02-29 /metadata/compatibility_date error",
@@ -849,7 +929,7 @@ TEST_CASE("layouts: the pointers of a version creation and of a script upload", 
         auto const found = describe(cfdo::validate(op, first_deploy()));
         REQUIRE(found.size() == 6);
         CHECK(found[0] == "path-parameter-slash script_name /script_name error");
-        CHECK(diagnostics_of(op).size() == 5);
+        CHECK(diagnostics_of(op).size() == 6);
     }
     SECTION("the single-step form: directives beside the tags") {
         CHECK(describe(cfdo::validate(
@@ -903,181 +983,176 @@ TEST_CASE("pointers into the annotations escape the '/' of their keys", "[rules]
 }
 
 // ---------------------------------------------------------------------------
-// What a payload may assume about the classes it does not create.
+// Verdicts under an assumption about the deployed Worker: what a payload
+// relies on without creating it depends on what Cloudflare has.
 
-TEST_CASE("a payload with old_tag continues a history cfdo cannot see", "[rules][history]") {
+TEST_CASE("unknown state: what a payload relies on without creating it is a warning", "[rules][assumption]") {
     auto continuing = [](cfdo::single_step_migration step, std::vector<cfdo::binding> bindings = {}) {
         step.old_tag = "v1";
         step.new_tag = "v2";
         return diagnostics_of(cfdo::worker_version{.bindings = std::move(bindings), .migrations = single(step)});
     };
-    SECTION("renaming or deleting a class it does not create is accepted") {
-        CHECK(continuing({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}).empty());
-        CHECK(continuing({.deleted_classes = {"Counter"}}).empty());
-    }
-    SECTION("a binding to a class it does not create is accepted, without a warning") {
-        CHECK(continuing({}, {durable_object("COUNTER", "Counter")}).empty());
+    SECTION("renaming, deleting or binding a class it does not create") {
+        CHECK(continuing({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}) ==
+              lines{"rename-source-missing Counter /migrations/renamed_classes/0/from warning"});
+        CHECK(continuing({.deleted_classes = {"Counter"}}) ==
+              lines{"delete-missing-class Counter /migrations/deleted_classes/0 warning"});
         CHECK(continuing({.new_sqlite_classes = {"Chat"}},
-                         {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")})
-                  .empty());
+                         {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")}) ==
+              lines{"binding-class-not-created Counter /bindings/0/class_name warning"});
+        // The same without tags, or without migrations at all.
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.deleted_classes = {"Counter"}})}) ==
+              lines{"delete-missing-class Counter /migrations/deleted_classes/0 warning"});
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}}) ==
+              lines{"binding-class-not-created Counter /bindings/0/class_name warning"});
     }
-    SECTION("what the payload itself does is still folded") {
+    SECTION("the warnings say what is assumed and how to make the verdict exact") {
+        auto const found = cfdo::validate(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}});
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].depends_on_state);
+        CHECK(cfdo::message_of(found[0]) ==
+              "no migration of this configuration creates class 'Counter', which a binding of this Worker uses: "
+              "Cloudflare accepts the binding only if the class is already deployed; give the deployed state (cfdo "
+              "check --state, or --first-deploy) to decide");
+    }
+    SECTION("what the payload itself does is folded exactly: errors in every deployed state") {
         CHECK(continuing({.new_sqlite_classes = {"Counter", "Counter"}}) ==
               lines{"new-class-exists Counter /migrations/new_sqlite_classes/1 error"});
-        // Renamed first, then created: the rename made CounterV2.
+        // A class first mentioned by a directive that creates it did not
+        // exist before, as far as the payload says.
+        CHECK(continuing({.new_classes = {"Counter"}}).empty());
         CHECK(continuing(
                   {.new_sqlite_classes = {"CounterV2"}, .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}) ==
-              lines{"new-class-exists CounterV2 /migrations/new_sqlite_classes/0 error"});
+              lines{"rename-source-missing Counter /migrations/renamed_classes/0/from warning",
+                    "new-class-exists CounterV2 /migrations/new_sqlite_classes/0 error"});
         CHECK(diagnostics_of(cfdo::worker_version{
                   .migrations = cfdo::multi_step_migration{.old_tag = "v1",
                                                            .new_tag = "v3",
                                                            .steps = {{.new_sqlite_classes = {"CounterV2"}},
                                                                      {.renamed_classes = {{.from = "Counter",
                                                                                            .to = "CounterV2"}}}}}}) ==
-              lines{"rename-target-exists CounterV2 /migrations/steps/1/renamed_classes/0/to error"});
+              lines{"rename-source-missing Counter /migrations/steps/1/renamed_classes/0/from warning",
+                    "rename-target-exists CounterV2 /migrations/steps/1/renamed_classes/0/to error"});
         CHECK(continuing({.deleted_classes = {"Counter"}}, {durable_object("COUNTER", "Counter")}) ==
-              lines{"delete-while-bound Counter /bindings/0/class_name error"});
+              lines{"delete-missing-class Counter /migrations/deleted_classes/0 warning",
+                    "delete-while-bound Counter /bindings/0/class_name error"});
         CHECK(diagnostics_of(cfdo::worker_version{
                   .migrations = cfdo::multi_step_migration{.old_tag = "v1",
                                                            .new_tag = "v3",
                                                            .steps = {{.deleted_classes = {"Counter"}},
                                                                      {.deleted_classes = {"Counter"}}}}}) ==
-              lines{"delete-missing-class Counter /migrations/steps/1/deleted_classes/0 error"});
+              lines{"delete-missing-class Counter /migrations/steps/0/deleted_classes/0 warning",
+                    "delete-missing-class Counter /migrations/steps/1/deleted_classes/0 error"});
+        CHECK(diagnostics_of(cfdo::migration_history{{.tag = "v1", .new_classes = {"Counter"}},
+                                                     {.tag = "v2", .new_sqlite_classes = {"Counter"}}}) ==
+              lines{"kv-class-converted-to-sqlite Counter /migrations/1/new_sqlite_classes/0 error"});
     }
-}
-
-TEST_CASE("an untagged payload may follow earlier untagged migrations", "[rules][history]") {
-    SECTION("renaming or deleting a class it does not create is accepted") {
-        CHECK(diagnostics_of(cfdo::worker_version{
-                                 .migrations = single({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})})
-                  .empty());
-        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.deleted_classes = {"Counter"}})}).empty());
-    }
-    SECTION("a binding to a class it does not create is only a warning") {
-        CHECK(diagnostics_of(
-                  cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}, .migrations = single({})}) ==
-              lines{"binding-class-not-created-here Counter /bindings/0/class_name warning"});
+    SECTION("a class deleted, then created again: the delete relies on it") {
         CHECK(diagnostics_of(cfdo::worker_version{
                   .bindings = {durable_object("COUNTER", "Counter")},
-                  .migrations = cfdo::multi_step_migration{.steps = {{.new_sqlite_classes = {"Chat"}}}}}) ==
-              lines{"binding-class-not-created-here Counter /bindings/0/class_name warning"});
-    }
-    SECTION("a binding to a class it creates is fine") {
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")},
-                                                  .migrations = single({.new_sqlite_classes = {"Counter"}})})
-                  .empty());
+                  .migrations = cfdo::multi_step_migration{.steps = {{.deleted_classes = {"Counter"}},
+                                                                     {.new_sqlite_classes = {"Counter"}}}}}) ==
+              lines{"delete-missing-class Counter /migrations/steps/0/deleted_classes/0 warning"});
     }
 }
 
-// Cloudflare asks for old_tag only once a Worker has a tag: a payload with
-// only a new_tag may be the first tagged one after untagged migrations, so
-// it is read as the untagged payload is.
-TEST_CASE("a payload with only new_tag may follow earlier untagged migrations too", "[rules][history]") {
-    // Every form a payload without old_tag takes, and where its directives are.
-    struct form {
-        std::string_view name;
-        std::function<cfdo::migrations(cfdo::migration_step const&)> make;
-        std::string_view directives;
-    };
-    auto single_step = [](std::optional<cfdo::text> new_tag) {
-        return [new_tag](cfdo::migration_step const& s) {
-            return single({.new_tag = new_tag,
-                           .new_classes = s.new_classes,
-                           .renamed_classes = s.renamed_classes,
-                           .deleted_classes = s.deleted_classes});
-        };
-    };
-    auto steps = [](std::optional<cfdo::text> old_tag, std::optional<cfdo::text> new_tag) {
-        return [old_tag, new_tag](cfdo::migration_step const& s) {
-            return cfdo::migrations(cfdo::multi_step_migration{.old_tag = old_tag, .new_tag = new_tag, .steps = {s}});
-        };
-    };
-    std::vector<form> const forms{
-        {"untagged, single step", single_step(std::nullopt), "/migrations"},
-        {"new_tag, single step", single_step("v1"), "/migrations"},
-        {"untagged, steps", steps(std::nullopt, std::nullopt), "/migrations/steps/0"},
-        {"new_tag, steps", steps(std::nullopt, "v1"), "/migrations/steps/0"},
-        {"empty old_tag, new_tag", steps("", "v1"), "/migrations/steps/0"},
-    };
-    cfdo::migration_step const renaming{.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}};
-    cfdo::migration_step const deleting{.deleted_classes = {"Counter"}};
-    cfdo::migration_step const creating_chat{.new_classes = {"Chat"}};
-    std::vector<cfdo::binding> const bound{durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")};
-    for (auto const& [name, make, directives] : forms) {
-        DYNAMIC_SECTION(name) {
-            // An empty old_tag is a warning of its own, whatever the mode.
-            lines const tag_warnings = name.starts_with("empty old_tag")
-                                           ? lines{"migration-tag-empty old_tag /migrations/old_tag warning"}
-                                           : lines{};
-            auto with = [&](lines more) {
-                auto all = tag_warnings;
-                all.insert(all.end(), more.begin(), more.end());
-                return all;
-            };
-            SECTION("without context: earlier classes may exist") {
-                CHECK(diagnostics_of(cfdo::worker_version{.migrations = make(renaming)}) == with({}));
-                CHECK(diagnostics_of(cfdo::worker_version{.migrations = make(deleting)}) == with({}));
-                CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = make(creating_chat)}) ==
-                      with({"binding-class-not-created-here Counter /bindings/0/class_name warning"}));
-            }
-            SECTION("with first_deploy: the whole history") {
-                CHECK(diagnostics_of(cfdo::worker_version{.migrations = make(renaming)}, first_deploy()) ==
-                      with({"rename-source-missing Counter " + std::string(directives) +
-                            "/renamed_classes/0/from error"}));
-                CHECK(diagnostics_of(cfdo::worker_version{.migrations = make(deleting)}, first_deploy()) ==
-                      with({"delete-missing-class Counter " + std::string(directives) + "/deleted_classes/0 error"}));
-                CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = make(creating_chat)},
-                                     first_deploy()) ==
-                      with({"binding-class-not-created Counter /bindings/0/class_name error"}));
-            }
-            SECTION("with the history: bindings against it") {
-                auto const context = knowing({{.tag = "v1", .new_classes = {"Chat"}}});
-                CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = make(creating_chat)},
-                                     context) ==
-                      with({"binding-class-not-created Counter /bindings/0/class_name error"}));
-            }
-        }
-    }
-}
-
-TEST_CASE("a payload is the whole history only when the context says so", "[rules][history]") {
-    auto first_tagged = [](cfdo::single_step_migration step, std::vector<cfdo::binding> bindings = {}) {
+TEST_CASE("first deploy: nothing is deployed, every verdict is exact", "[rules][assumption]") {
+    auto first = [](cfdo::single_step_migration step, std::vector<cfdo::binding> bindings = {}) {
         step.new_tag = "v1";
         return diagnostics_of(cfdo::worker_version{.bindings = std::move(bindings), .migrations = single(step)},
                               first_deploy());
     };
-    CHECK(first_tagged({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}) ==
+    CHECK(first({.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}) ==
           lines{"rename-source-missing Counter /migrations/renamed_classes/0/from error"});
-    CHECK(first_tagged({.deleted_classes = {"Counter"}}) ==
+    CHECK(first({.deleted_classes = {"Counter"}}) ==
           lines{"delete-missing-class Counter /migrations/deleted_classes/0 error"});
-    CHECK(first_tagged({}, {durable_object("COUNTER", "Counter")}) ==
+    CHECK(first({}, {durable_object("COUNTER", "Counter")}) ==
           lines{"binding-class-not-created Counter /bindings/0/class_name error"});
-    CHECK(first_tagged({.new_sqlite_classes = {"Counter"}}, {durable_object("COUNTER", "Counter")}).empty());
-    SECTION("no migrations at all: the warning, or the error on a first deploy or with the history") {
+    CHECK(first({.new_sqlite_classes = {"Counter"}}, {durable_object("COUNTER", "Counter")}).empty());
+    SECTION("no migrations at all") {
         auto const version = cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}};
-        CHECK(diagnostics_of(version) == lines{"binding-without-migrations Counter /bindings/0/class_name warning"});
         CHECK(diagnostics_of(version, first_deploy()) ==
               lines{"binding-class-not-created Counter /bindings/0/class_name error"});
-        CHECK(diagnostics_of(version, knowing({})) ==
-              lines{"binding-class-not-created Counter /bindings/0/class_name error"});
-        CHECK(diagnostics_of(version, knowing({{.tag = "v1", .new_sqlite_classes = {"Counter"}}})).empty());
     }
-    SECTION("a class deleted, then bound: the payload carries the delete") {
-        auto const version = cfdo::worker_version{
-            .bindings = {durable_object("COUNTER", "Counter")},
-            .migrations = cfdo::multi_step_migration{
-                .new_tag = "v2", .steps = {{.new_sqlite_classes = {"Counter"}}, {.deleted_classes = {"Counter"}}}}};
-        CHECK(diagnostics_of(version, first_deploy()) ==
-              lines{"delete-while-bound Counter /bindings/0/class_name error"});
-        // The payload's own steps say as much without the context.
-        CHECK(diagnostics_of(version) == lines{"delete-while-bound Counter /bindings/0/class_name error"});
+    SECTION("an old_tag on a Worker without one: Cloudflare refuses it (10079)") {
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.old_tag = "v1", .new_sqlite_classes = {"A"}})},
+                             first_deploy()) == lines{"migration-old-tag-mismatch none /migrations/old_tag error"});
     }
-    SECTION("a wrangler-style history is a whole history too") {
-        CHECK(diagnostics_of(cfdo::migration_history{{.tag = "v1", .deleted_classes = {"Counter"}}}) ==
-              lines{"delete-missing-class Counter /migrations/0/deleted_classes/0 error"});
-        CHECK(diagnostics_of(cfdo::migration_history{
-                  {.tag = "v1", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}}) ==
-              lines{"rename-source-missing Counter /migrations/0/renamed_classes/0/from error"});
+    SECTION("the typo a compiler flags: did you mean") {
+        auto const found = cfdo::validate(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Conter")},
+                                                               .migrations = single({.new_classes = {"Counter"}})},
+                                          first_deploy());
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].suggestion == "Counter");
+        CHECK(cfdo::message_of(found[0]).ends_with("; did you mean 'Counter'?"));
+    }
+}
+
+TEST_CASE("deployed state: the live classes and the tag decide exactly", "[rules][assumption]") {
+    auto const counter_kv = cfdo::validation_context{.deployed = deployed_state("v1", {kv_class("Counter")})};
+    auto const counter_sqlite = cfdo::validation_context{.deployed = deployed_state("v1", {sqlite_class("Counter")})};
+    auto step = [](cfdo::single_step_migration s) {
+        s.old_tag = "v1";
+        s.new_tag = "v2";
+        return single(s);
+    };
+    SECTION("a live KV class moved to new_sqlite_classes") {
+        CHECK(
+            diagnostics_of(cfdo::worker_version{.migrations = step({.new_sqlite_classes = {"Counter"}})}, counter_kv) ==
+            lines{"kv-class-converted-to-sqlite Counter /migrations/new_sqlite_classes/0 error"});
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = step({.new_sqlite_classes = {"Counter"}})},
+                             counter_sqlite) ==
+              lines{"new-class-exists Counter /migrations/new_sqlite_classes/0 error"});
+    }
+    SECTION("a rename onto a live class, and a rename or delete of one that is not live") {
+        CHECK(
+            diagnostics_of(
+                cfdo::worker_version{.migrations = step({.renamed_classes = {{.from = "Chat", .to = "Counter"}}})},
+                cfdo::validation_context{.deployed = deployed_state("v1", {kv_class("Counter"), kv_class("Chat")})}) ==
+            lines{"rename-target-exists Counter /migrations/renamed_classes/0/to error"});
+        CHECK(diagnostics_of(
+                  cfdo::worker_version{.migrations = step({.renamed_classes = {{.from = "Chat", .to = "Room"}}})},
+                  counter_kv) == lines{"rename-source-missing Chat /migrations/renamed_classes/0/from error"});
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = step({.deleted_classes = {"Chat"}})}, counter_kv) ==
+              lines{"delete-missing-class Chat /migrations/deleted_classes/0 error"});
+    }
+    SECTION("creating a class that is live") {
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = step({.new_classes = {"Counter"}})}, counter_kv) ==
+              lines{"new-class-exists Counter /migrations/new_classes/0 error"});
+    }
+    SECTION("bindings: to a live class, to one neither live nor created, with a delete") {
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}}, counter_kv)
+                  .empty());
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("CHAT", "Chat")}}, counter_kv) ==
+              lines{"binding-class-not-created Chat /bindings/0/class_name error"});
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")},
+                                                  .migrations = step({.deleted_classes = {"Counter"}})},
+                             counter_kv) == lines{"delete-while-bound Counter /bindings/0/class_name error"});
+    }
+    SECTION("a live class missing from the exports is 10064, at the top (it is the state's, not the file's)") {
+        auto context = counter_kv;
+        context.exported_classes = std::vector<cfdo::text>{};
+        CHECK(diagnostics_of(cfdo::worker_version{}, context) == lines{"live-class-not-exported Counter  error"});
+    }
+    SECTION("old_tag must be the deployed tag") {
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = step({.new_sqlite_classes = {"Chat"}})}, counter_kv)
+                  .empty());
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.new_sqlite_classes = {"Chat"}})},
+                             counter_kv) == lines{"migration-old-tag-mismatch v1 /migrations error"});
+        CHECK(diagnostics_of(
+                  cfdo::worker_version{.migrations = single({.old_tag = "v0", .new_sqlite_classes = {"Chat"}})},
+                  counter_kv) == lines{"migration-old-tag-mismatch v1 /migrations/old_tag error"});
+        // A Worker without a tag takes migrations without old_tag.
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.new_sqlite_classes = {"Chat"}})},
+                             cfdo::validation_context{.deployed = deployed_state(std::nullopt, {kv_class("Counter")})})
+                  .empty());
+    }
+    SECTION("a deployed tag alone: the tag decides, the classes stay unknown") {
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}},
+                             deployed_tag("v1")) ==
+              lines{"binding-class-not-created Counter /bindings/0/class_name warning"});
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = single({.new_sqlite_classes = {"Chat"}})},
+                             deployed_tag("v1")) == lines{"migration-old-tag-mismatch v1 /migrations error"});
     }
 }
 
@@ -1096,7 +1171,8 @@ TEST_CASE("bindings to another Worker's class are not checked locally", "[rules]
         CHECK(diagnostics_of(
                   cfdo::worker_version{.bindings = {remote},
                                        .migrations =
-                                           single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Session"}})})
+                                           single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Session"}})},
+                  {.deployed = deployed_state("v1", {sqlite_class("Session")})})
                   .empty());
         CHECK(diagnostics_of(cfdo::worker_version{.bindings = {remote}},
                              knowing({{.tag = "v1", .new_sqlite_classes = {"Session"}},
@@ -1111,9 +1187,9 @@ TEST_CASE("bindings to another Worker's class are not checked locally", "[rules]
         CHECK(describe(cfdo::validate(create(creating_chat), first_deploy())) ==
               lines{"binding-class-not-created Counter /bindings/0/class_name error"});
         CHECK(diagnostics_of(create(creating_chat)) ==
-              lines{"binding-class-not-created-here Counter /bindings/0/class_name warning"});
+              lines{"binding-class-not-created Counter /bindings/0/class_name warning"});
         CHECK(diagnostics_of(create(cfdo::worker_version{.bindings = {own}})) ==
-              lines{"binding-without-migrations Counter /bindings/0/class_name warning"});
+              lines{"binding-class-not-created Counter /bindings/0/class_name warning"});
     }
 }
 
@@ -1192,13 +1268,15 @@ TEST_CASE("renames in one step: a chain is fine, a class renamed from or to twic
         auto const chain = single({.old_tag = "v1",
                                    .new_tag = "v2",
                                    .renamed_classes = {{.from = "A", .to = "B"}, {.from = "B", .to = "C"}}});
-        CHECK(
-            diagnostics_of(cfdo::worker_version{.bindings = {durable_object("C", "C")}, .migrations = chain}).empty());
-        CHECK(diagnostics_of(
-                  cfdo::worker_version{
-                      .bindings = {durable_object("C", "C")},
-                      .migrations = single({.renamed_classes = {{.from = "A", .to = "B"}, {.from = "B", .to = "C"}}})})
+        auto const a_deployed = cfdo::validation_context{.deployed = deployed_state("v1", {sqlite_class("A")})};
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("C", "C")}, .migrations = chain},
+                             a_deployed)
                   .empty());
+        // (Unknown, the chain relies on A being deployed.)
+        CHECK(diagnostics_of(cfdo::worker_version{
+                  .bindings = {durable_object("C", "C")},
+                  .migrations = single({.renamed_classes = {{.from = "A", .to = "B"}, {.from = "B", .to = "C"}}})}) ==
+              lines{"rename-source-missing A /migrations/renamed_classes/0/from warning"});
     }
     SECTION("from the same class twice, or to the same class twice") {
         CHECK(
@@ -1248,7 +1326,8 @@ TEST_CASE("transfers: from_script must name a Worker, and the target is created 
                       .migrations =
                           single({.new_tag = "v1",
                                   .transferred_classes = {{.from = "Session", .from_script = "", .to = "Session"}}})},
-                  cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{}, .first_deploy = true}) ==
+                  cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{},
+                                           .deployed = cfdo::first_deploy{}}) ==
               lines{"transfer-script-empty Session /migrations/transferred_classes/0/from_script error",
                     "live-class-not-exported Session /migrations/transferred_classes/0/to error"});
     }
@@ -1272,16 +1351,14 @@ cfdo::migration_history three_tags() {
 } // namespace
 
 TEST_CASE("plan_migrations: what to send for the deployed tag", "[rules][history]") {
-    std::vector<cfdo::diagnostic> found;
     SECTION("no tag deployed: every step, the last tag as new_tag, no old_tag") {
-        auto const plan = cfdo::plan_migrations(three_tags(), std::nullopt, found);
+        auto const plan = cfdo::plan_migrations(three_tags(), std::nullopt);
         REQUIRE(plan);
         CHECK_FALSE(plan->old_tag);
         CHECK(plan->new_tag == cfdo::text("v3"));
         REQUIRE(plan->steps.size() == 3);
         CHECK(plan->steps[0] == three_tags()[0].step());
         CHECK(plan->steps[2] == three_tags()[2].step());
-        CHECK(found.empty());
         // It is the whole history: with the context that says so, checked as such.
         auto const version = cfdo::worker_version{.bindings = {durable_object("ROOM", "Room")}, .migrations = *plan};
         CHECK(diagnostics_of(version).empty());
@@ -1293,17 +1370,19 @@ TEST_CASE("plan_migrations: what to send for the deployed tag", "[rules][history
               lines{"binding-to-renamed-class Chat /bindings/0/class_name error"});
     }
     SECTION("a tag in the middle: the steps after it, with old_tag") {
-        auto const plan = cfdo::plan_migrations(three_tags(), "v1", found);
+        auto const plan = cfdo::plan_migrations(three_tags(), "v1");
         REQUIRE(plan);
         CHECK(plan->old_tag == cfdo::text("v1"));
         CHECK(plan->new_tag == cfdo::text("v3"));
         REQUIRE(plan->steps.size() == 2);
         CHECK(plan->steps[0] == three_tags()[1].step());
         CHECK(plan->steps[1] == three_tags()[2].step());
-        CHECK(found.empty());
-        CHECK(diagnostics_of(cfdo::worker_version{
-                                 .bindings = {durable_object("COUNTER", "Counter"), durable_object("ROOM", "Room")},
-                                 .migrations = *plan})
+        // Counter, created by v1, is deployed: the history and the deployed
+        // tag say so.
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter"),
+                                                               durable_object("ROOM", "Room")},
+                                                  .migrations = *plan},
+                             {.history = three_tags(), .deployed = cfdo::deployed_state{.migration_tag = "v1"}})
                   .empty());
         SECTION("and the JSON the API gets") {
             auto const request =
@@ -1314,25 +1393,19 @@ TEST_CASE("plan_migrations: what to send for the deployed tag", "[rules][history
                           {"renamed_classes": [{"from": "Chat", "to": "Room"}]}]}})"));
         }
     }
-    SECTION("the last tag deployed: nothing to send") {
-        CHECK_FALSE(cfdo::plan_migrations(three_tags(), "v3", found));
-        CHECK(found.empty());
-    }
-    SECTION("a tag the history does not have: deployed-tag-missing, nothing to send") {
-        CHECK_FALSE(cfdo::plan_migrations(three_tags(), "v0", found));
-        CHECK(describe(found) == lines{"deployed-tag-missing v0 /migrations error"});
+    SECTION("the last tag deployed: nothing to send") { CHECK_FALSE(cfdo::plan_migrations(three_tags(), "v3")); }
+    SECTION("a tag the history does not have: every step again, with it as old_tag (wrangler's replay)") {
+        auto const replay = cfdo::plan_migrations(three_tags(), "v0");
+        REQUIRE(replay);
+        CHECK(replay->old_tag == cfdo::text("v0"));
+        CHECK(replay->steps.size() == 3);
+        CHECK(diagnostics_of(three_tags(), deployed_tag("v0")) == lines{"deployed-tag-missing v0 /migrations warning"});
     }
     SECTION("an empty history sends nothing and reports nothing, whatever is deployed (wrangler's guard)") {
-        CHECK_FALSE(cfdo::plan_migrations({}, std::nullopt, found));
-        CHECK_FALSE(cfdo::plan_migrations({}, "", found));
-        CHECK_FALSE(cfdo::plan_migrations({}, "v1", found));
-        CHECK(found.empty());
-    }
-    SECTION("found diagnostics are appended, not replaced") {
-        found.push_back(cfdo::make_diagnostic("migration-tag-empty", "tag", "/migrations/0/tag"));
-        (void)cfdo::plan_migrations(three_tags(), "v9", found);
-        CHECK(describe(found) ==
-              lines{"migration-tag-empty tag /migrations/0/tag warning", "deployed-tag-missing v9 /migrations error"});
+        CHECK_FALSE(cfdo::plan_migrations({}, std::nullopt));
+        CHECK_FALSE(cfdo::plan_migrations({}, ""));
+        CHECK_FALSE(cfdo::plan_migrations({}, "v1"));
+        CHECK(diagnostics_of(cfdo::migration_history{}, deployed_tag("v1")).empty());
     }
 }
 
@@ -1344,28 +1417,35 @@ TEST_CASE("scenario: pruned history", "[rules][scenario]") {
     // keeping only the newest. Wrangler would replay everything with
     // old_tag v3 missing from the list, and Cloudflare refuses it (10074).
     cfdo::migration_history const pruned{{.tag = "v4", .new_sqlite_classes = {"Lobby"}}};
-    std::vector<cfdo::diagnostic> found;
-    SECTION("planned against the deployed tag: deployed-tag-missing, nothing to send") {
-        CHECK_FALSE(cfdo::plan_migrations(pruned, "v3", found));
-        CHECK(describe(found) == lines{"deployed-tag-missing v3 /migrations error"});
+    SECTION("planned against the deployed tag: deployed-tag-missing, and wrangler's replay") {
+        auto const replay = cfdo::plan_migrations(pruned, "v3");
+        REQUIRE(replay);
+        CHECK(replay->old_tag == cfdo::text("v3"));
+        auto const found = cfdo::validate(pruned, deployed_tag("v3"));
+        CHECK(describe(found) == lines{"deployed-tag-missing v3 /migrations warning"});
         CHECK(cfdo::message_of(found[0]) ==
-              "the deployed migration tag 'v3' is not in the history (was it deleted?); restore the history up to "
-              "it, since replaying every migration fails");
+              "the deployed migration tag 'v3' is not in the migrations (pruned or edited?): wrangler then sends "
+              "every migration again, which Cloudflare refuses where a step re-creates a live class; restore the "
+              "migrations up to the deployed tag");
+        // With the deployed classes, the replay's conflict is exact.
+        CHECK(diagnostics_of(pruned, {.deployed = deployed_state("v3", {sqlite_class("Lobby")})}) ==
+              lines{"deployed-tag-missing v3 /migrations warning",
+                    "new-class-exists Lobby /migrations/0/new_sqlite_classes/0 error"});
     }
 
     SECTION("fix: restore the history up to the deployed tag") {
         auto restored = three_tags();
         restored.push_back({.tag = "v4", .new_sqlite_classes = {"Lobby"}});
         CHECK(diagnostics_of(restored).empty());
-        auto const plan = cfdo::plan_migrations(restored, "v3", found);
-        CHECK(found.empty());
+        auto const plan = cfdo::plan_migrations(restored, "v3");
+        CHECK(diagnostics_of(restored, deployed_tag("v3")).empty());
         REQUIRE(plan);
         CHECK(plan->steps == std::vector<cfdo::migration_step>{{.new_sqlite_classes = {"Lobby"}}});
     }
     SECTION("workaround seen in the wild: an empty entry with the deployed tag") {
         cfdo::migration_history const anchored{{.tag = "v3"}, {.tag = "v4", .new_sqlite_classes = {"Lobby"}}};
-        auto const plan = cfdo::plan_migrations(anchored, "v3", found);
-        CHECK(found.empty());
+        auto const plan = cfdo::plan_migrations(anchored, "v3");
+        CHECK(diagnostics_of(anchored, deployed_tag("v3")).empty());
         REQUIRE(plan);
         CHECK(plan->old_tag == cfdo::text("v3"));
         CHECK(plan->steps.size() == 1);
@@ -1373,18 +1453,18 @@ TEST_CASE("scenario: pruned history", "[rules][scenario]") {
     SECTION("a renamed tag is a missing tag too") {
         auto edited = three_tags();
         edited[2].tag = "v3-rooms";
-        CHECK_FALSE(cfdo::plan_migrations(edited, "v3", found));
-        CHECK(describe(found) == lines{"deployed-tag-missing v3 /migrations error"});
+        CHECK(cfdo::plan_migrations(edited, "v3")->steps.size() == 3);
+        CHECK(diagnostics_of(edited, deployed_tag("v3")) == lines{"deployed-tag-missing v3 /migrations warning"});
     }
 }
 
 TEST_CASE("scenario: binding without a migration", "[rules][scenario]") {
     auto const counter_only = cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}};
-    SECTION("the first Durable Object, without migrations: a warning (Cloudflare answers 10061)") {
+    SECTION("the first Durable Object, without migrations: a warning while nothing is known") {
         CHECK(diagnostics_of(counter_only) ==
-              lines{"binding-without-migrations Counter /bindings/0/class_name warning"});
+              lines{"binding-class-not-created Counter /bindings/0/class_name warning"});
     }
-    SECTION("the same, known to be a first deploy: an error") {
+    SECTION("known to be a first deploy: an error (Cloudflare answers 10061)") {
         CHECK(diagnostics_of(counter_only, first_deploy()) ==
               lines{"binding-class-not-created Counter /bindings/0/class_name error"});
         SECTION("fix: a migration that creates it") {
@@ -1394,57 +1474,44 @@ TEST_CASE("scenario: binding without a migration", "[rules][scenario]") {
             CHECK(diagnostics_of(fixed).empty());
         }
     }
+    SECTION("a Worker deployed before migrations existed: its classes are live, no migration needed") {
+        CHECK(diagnostics_of(counter_only, {.deployed = deployed_state(std::nullopt, {kv_class("Counter")})}).empty());
+    }
     SECTION("a second Durable Object added to a history that does not create it") {
         cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter"}}};
         std::vector<cfdo::binding> const bindings{durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")};
-        // The whole history, planned from no deployed tag, against the bindings.
-        std::vector<cfdo::diagnostic> found;
-        auto const whole = cfdo::plan_migrations(history, std::nullopt, found);
-        REQUIRE(whole);
-        auto const version = cfdo::worker_version{.bindings = bindings, .migrations = *whole};
-        CHECK(diagnostics_of(version, first_deploy()) ==
-              lines{"binding-class-not-created Chat /bindings/1/class_name error"});
-        CHECK(diagnostics_of(version, knowing(history)) ==
-              lines{"binding-class-not-created Chat /bindings/1/class_name error"});
-        // The payload alone may follow untagged migrations that created Chat.
-        CHECK(diagnostics_of(version) == lines{"binding-class-not-created-here Chat /bindings/1/class_name warning"});
+        cfdo::deployment const two_classes{.version = {.bindings = bindings}, .history = history};
+        // The whole history on a first deploy: Chat is never created.
+        CHECK(diagnostics_of(two_classes, first_deploy()) ==
+              lines{"binding-class-not-created Chat /version/bindings/1/class_name error"});
         CHECK(cfdo::message_of(cfdo::make_diagnostic("binding-class-not-created", "Chat", "/bindings/1/class_name")) ==
-              "no migration creates class 'Chat', which a binding of this Worker uses; add it to new_sqlite_classes "
-              "(or new_classes) in a migration");
-        SECTION("once v1 is deployed, the history says what the empty payload cannot") {
-            CHECK_FALSE(cfdo::plan_migrations(history, "v1", found));
-            auto const nothing_to_send = cfdo::worker_version{.bindings = bindings};
-            CHECK(diagnostics_of(nothing_to_send) ==
-                  lines{"binding-without-migrations Counter /bindings/0/class_name warning",
-                        "binding-without-migrations Chat /bindings/1/class_name warning"});
-            CHECK(diagnostics_of(nothing_to_send, knowing(history)) ==
-                  lines{"binding-class-not-created Chat /bindings/1/class_name error"});
-            cfdo::deployment const deployed{.version = nothing_to_send, .history = history, .deployed_tag = "v1"};
-            CHECK(diagnostics_of(deployed) ==
+              "class 'Chat', which a binding of this Worker uses, is not a live Durable Object class and no "
+              "migration creates it; create it with new_sqlite_classes (or new_classes) in a migration, or fix the "
+              "name");
+        // Nothing known: Chat may have been deployed before the history.
+        CHECK(diagnostics_of(two_classes) ==
+              lines{"binding-class-not-created Chat /version/bindings/1/class_name warning"});
+        SECTION("once v1 is deployed, the deployed classes decide") {
+            CHECK_FALSE(cfdo::plan_migrations(history, "v1"));
+            CHECK(diagnostics_of(two_classes, deployed_tag("v1")) ==
+                  lines{"binding-class-not-created Chat /version/bindings/1/class_name warning"});
+            CHECK(diagnostics_of(two_classes, {.deployed = deployed_state("v1", {sqlite_class("Counter")})}) ==
                   lines{"binding-class-not-created Chat /version/bindings/1/class_name error"});
+            CHECK(diagnostics_of(two_classes,
+                                 {.deployed = deployed_state("v1", {sqlite_class("Counter"), kv_class("Chat")})})
+                      .empty());
         }
-
         SECTION("fix: a migration that creates it") {
-            auto fixed = history;
-            fixed.push_back({.tag = "v2", .new_sqlite_classes = {"Chat"}});
-            auto const plan = cfdo::plan_migrations(fixed, std::nullopt, found);
-            REQUIRE(plan);
-            CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *plan}, first_deploy())
-                      .empty());
-            CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *plan}).empty());
-            // And what is sent once v1 is deployed.
-            auto const next = cfdo::plan_migrations(fixed, "v1", found);
-            REQUIRE(next);
-            CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *next}).empty());
-            CHECK(diagnostics_of(cfdo::worker_version{.bindings = bindings, .migrations = *next}, knowing(fixed))
-                      .empty());
-            CHECK(found.empty());
+            auto fixed = two_classes;
+            fixed.history.push_back({.tag = "v2", .new_sqlite_classes = {"Chat"}});
+            CHECK(diagnostics_of(fixed, first_deploy()).empty());
+            CHECK(diagnostics_of(fixed).empty());
+            CHECK(diagnostics_of(fixed, {.deployed = deployed_state("v1", {sqlite_class("Counter")})}).empty());
+            // And what is sent once v1 is deployed: v2, over the deployed Counter.
+            auto const next = cfdo::payload(fixed, deployed_tag("v1"));
+            REQUIRE(next.migrations);
+            CHECK(diagnostics_of(next, {.deployed = deployed_state("v1", {sqlite_class("Counter")})}).empty());
         }
-    }
-    SECTION("untagged migrations that do not create the class: a warning") {
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("CHAT", "Chat")},
-                                                  .migrations = single({.new_sqlite_classes = {"Counter"}})}) ==
-              lines{"binding-class-not-created-here Chat /bindings/0/class_name warning"});
     }
 }
 
@@ -1456,12 +1523,20 @@ TEST_CASE("scenario: KV to SQLite", "[rules][scenario]") {
         CHECK(diagnostics_of(flipped) ==
               lines{"kv-class-converted-to-sqlite Counter /migrations/1/new_sqlite_classes/0 error"});
         // What is sent once v1 is deployed continues a history the payload
-        // does not show: alone, it cannot tell what storage Counter has.
-        // Check the whole history.
-        std::vector<cfdo::diagnostic> found;
-        auto const sent = cfdo::plan_migrations(flipped, "v1", found);
+        // does not show: the deployed state says what storage Counter has.
+        auto const sent = cfdo::plan_migrations(flipped, "v1");
         REQUIRE(sent);
-        CHECK(diagnostics_of(cfdo::worker_version{.migrations = *sent}).empty());
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = *sent},
+                             {.deployed = deployed_state("v1", {kv_class("Counter")})}) ==
+              lines{"kv-class-converted-to-sqlite Counter /migrations/steps/0/new_sqlite_classes/0 error"});
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = *sent}, knowing(flipped)) ==
+              lines{"kv-class-converted-to-sqlite Counter /migrations/1/new_sqlite_classes/0 error"});
+    }
+    SECTION("a class moved to new_sqlite_classes with its earlier migrations pruned: only the state can tell") {
+        cfdo::migration_history const pruned{{.tag = "v2", .new_sqlite_classes = {"Counter"}}};
+        CHECK(diagnostics_of(pruned).empty());
+        CHECK(diagnostics_of(pruned, {.deployed = deployed_state(std::nullopt, {kv_class("Counter")})}) ==
+              lines{"kv-class-converted-to-sqlite Counter /migrations/0/new_sqlite_classes/0 error"});
     }
     SECTION("both directives for one class in one step") {
         CHECK(diagnostics_of(cfdo::migration_history{
@@ -1483,66 +1558,69 @@ TEST_CASE("scenario: KV to SQLite", "[rules][scenario]") {
         fixed.push_back({.tag = "v2", .deleted_classes = {"Counter"}});
         fixed.push_back({.tag = "v3", .new_sqlite_classes = {"Counter"}});
         CHECK(diagnostics_of(fixed).empty());
+        CHECK(diagnostics_of(fixed, {.deployed = deployed_state("v1", {kv_class("Counter")})}).empty());
     }
 }
 
 TEST_CASE("scenario: delete while bound", "[rules][scenario]") {
     auto const deleting = single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Counter"}});
+    auto const at_v1 =
+        cfdo::validation_context{.deployed = deployed_state("v1", {sqlite_class("Counter"), sqlite_class("Chat")})};
     SECTION("the binding is still there: refused (Cloudflare 10061)") {
         auto const found = diagnostics_of(
             cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")},
-                                 .migrations = deleting});
+                                 .migrations = deleting},
+            at_v1);
         CHECK(found == lines{"delete-while-bound Counter /bindings/0/class_name error"});
         CHECK(cfdo::find_rule("delete-while-bound")
                   ->cloudflare_message.starts_with(
                       "Cannot apply --delete-class migration to class 'X' without also removing the binding"));
+        // In every state where the delete applies, the binding is refused.
+        CHECK(diagnostics_of(
+                  cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")}, .migrations = deleting}) ==
+              lines{"delete-missing-class Counter /migrations/deleted_classes/0 warning",
+                    "delete-while-bound Counter /bindings/0/class_name error"});
     }
     SECTION("fix: remove the binding in the same version") {
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("CHAT", "Chat")}, .migrations = deleting})
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("CHAT", "Chat")}, .migrations = deleting},
+                             at_v1)
                   .empty());
     }
     SECTION("a binding to a renamed class is refused the same way") {
-        CHECK(diagnostics_of(cfdo::worker_version{
-                  .bindings = {durable_object("COUNTER", "Counter")},
-                  .migrations = single({.old_tag = "v1",
-                                        .new_tag = "v2",
-                                        .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})}) ==
-              lines{"binding-to-renamed-class Counter /bindings/0/class_name error"});
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter")},
+                                                  .migrations = single(
+                                                      {.old_tag = "v1",
+                                                       .new_tag = "v2",
+                                                       .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}})},
+                             at_v1) == lines{"binding-to-renamed-class Counter /bindings/0/class_name error"});
     }
     SECTION("the delete applied by an earlier deploy: binding-to-deleted-class, with the history") {
         cfdo::migration_history const history{{.tag = "v1", .new_sqlite_classes = {"Counter", "Chat"}},
                                               {.tag = "v2", .deleted_classes = {"Counter"}}};
-        auto const bound =
-            cfdo::worker_version{.bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")}};
-        CHECK(diagnostics_of(bound, knowing(history)) ==
-              lines{"binding-to-deleted-class Counter /bindings/0/class_name error"});
+        cfdo::deployment const bound{
+            .version = {.bindings = {durable_object("COUNTER", "Counter"), durable_object("CHAT", "Chat")}},
+            .history = history};
+        CHECK(diagnostics_of(bound, deployed_tag("v2")) ==
+              lines{"binding-to-deleted-class Counter /version/bindings/0/class_name error"});
         CHECK(cfdo::message_of(cfdo::make_diagnostic("binding-to-deleted-class", "Counter", "/x")) ==
               "class 'Counter' was deleted by an earlier migration, so it cannot be bound until a migration creates "
               "it again; re-create it or remove the binding");
-        // Without the history, nothing tells that Counter is gone.
-        CHECK(diagnostics_of(bound) == lines{"binding-without-migrations Counter /bindings/0/class_name warning",
-                                             "binding-without-migrations Chat /bindings/1/class_name warning"});
-        SECTION("a payload that carries the delete itself: delete-while-bound, history or not") {
-            auto sending_v2 = bound;
-            sending_v2.migrations = single({.old_tag = "v1", .new_tag = "v2", .deleted_classes = {"Counter"}});
-            CHECK(diagnostics_of(sending_v2, knowing(history)) ==
-                  lines{"delete-while-bound Counter /bindings/0/class_name error"});
-            CHECK(diagnostics_of(sending_v2) == lines{"delete-while-bound Counter /bindings/0/class_name error"});
+        SECTION("the deploy that carries the delete itself: delete-while-bound") {
+            CHECK(diagnostics_of(bound, deployed_tag("v1")) ==
+                  lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
+            CHECK(diagnostics_of(bound) == lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
         }
-        SECTION("a payload after the delete that does not mention Counter: still binding-to-deleted-class") {
-            auto later = history;
-            later.push_back({.tag = "v3", .new_sqlite_classes = {"Room"}});
-            auto sending_v3 = bound;
-            sending_v3.migrations = single({.old_tag = "v2", .new_tag = "v3", .new_sqlite_classes = {"Room"}});
-            CHECK(diagnostics_of(sending_v3, knowing(later)) ==
-                  lines{"binding-to-deleted-class Counter /bindings/0/class_name error"});
-            CHECK(diagnostics_of(sending_v3).empty());
+        SECTION("a deploy after the delete that does not mention Counter: still binding-to-deleted-class") {
+            auto later = bound;
+            later.history.push_back({.tag = "v3", .new_sqlite_classes = {"Room"}});
+            CHECK(diagnostics_of(later, deployed_tag("v2")) ==
+                  lines{"binding-to-deleted-class Counter /version/bindings/0/class_name error"});
         }
         SECTION("fix: create it again in a later step (it starts empty)") {
-            auto recreated = history;
-            recreated.push_back({.tag = "v3", .new_sqlite_classes = {"Counter"}});
-            CHECK(diagnostics_of(recreated).empty());
-            CHECK(diagnostics_of(bound, knowing(recreated)).empty());
+            auto recreated = bound;
+            recreated.history.push_back({.tag = "v3", .new_sqlite_classes = {"Counter"}});
+            CHECK(diagnostics_of(recreated.history).empty());
+            CHECK(diagnostics_of(recreated, deployed_tag("v2")).empty());
         }
     }
     SECTION("deleting a class the whole history does not have: refused (Cloudflare 10074)") {
@@ -1552,7 +1630,9 @@ TEST_CASE("scenario: delete while bound", "[rules][scenario]") {
               lines{"delete-missing-class Counter /migrations/2/deleted_classes/0 error"});
     }
     SECTION("export rules: a deleted class need not be exported, a created one must") {
-        CHECK(diagnostics_of(cfdo::worker_version{.migrations = deleting}, exporting({})).empty());
+        auto exporting_at_v1 = exporting({});
+        exporting_at_v1.deployed = deployed_state("v1", {sqlite_class("Counter")});
+        CHECK(diagnostics_of(cfdo::worker_version{.migrations = deleting}, exporting_at_v1).empty());
         CHECK(diagnostics_of(
                   cfdo::worker_version{.migrations =
                                            single({.old_tag = "v1", .new_tag = "v2", .new_sqlite_classes = {"Chat"}})},
@@ -1567,6 +1647,14 @@ TEST_CASE("scenario: rename onto an existing class", "[rules][scenario]") {
     CHECK(cfdo::message_of(cfdo::make_diagnostic("rename-target-exists", "CounterV2", "/x")) ==
           "a migration renames a class to 'CounterV2', which already exists; the rename creates its target, so pick "
           "a free name (or delete the existing class in an earlier step)");
+    SECTION("onto a class only the deployed state knows") {
+        cfdo::migration_history const renaming{
+            {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV2"}}}};
+        CHECK(diagnostics_of(renaming,
+                             {.deployed = deployed_state("v1", {kv_class("Counter"), kv_class("CounterV2")})}) ==
+              lines{"deployed-tag-missing v1 /migrations warning",
+                    "rename-target-exists CounterV2 /migrations/0/renamed_classes/0/to error"});
+    }
     SECTION("in a payload that creates the target itself") {
         CHECK(diagnostics_of(cfdo::worker_version{
                   .migrations = cfdo::multi_step_migration{.new_tag = "v2",
@@ -1584,8 +1672,7 @@ TEST_CASE("scenario: rename onto an existing class", "[rules][scenario]") {
         cfdo::migration_history const fixed{{.tag = "v1", .new_sqlite_classes = {"Counter", "CounterV2"}},
                                             {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "CounterV3"}}}};
         CHECK(diagnostics_of(fixed).empty());
-        std::vector<cfdo::diagnostic> found;
-        auto const plan = cfdo::plan_migrations(fixed, std::nullopt, found);
+        auto const plan = cfdo::plan_migrations(fixed, std::nullopt);
         REQUIRE(plan);
         CHECK(diagnostics_of(
                   cfdo::worker_version{.bindings = {durable_object("COUNTER", "CounterV3")}, .migrations = *plan})
@@ -1638,11 +1725,13 @@ TEST_CASE("tags of a payload", "[rules][history]") {
 // new_tag.
 TEST_CASE("an empty tag reads as no tag", "[rules][history]") {
     auto const renaming = cfdo::single_step_migration{.renamed_classes = {{.from = "Counter", .to = "CounterV2"}}};
-    CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(renaming)}).empty());
+    CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(renaming)}) ==
+          lines{"rename-source-missing Counter /migrations/renamed_classes/0/from warning"});
     auto with_empty_tag = renaming;
     with_empty_tag.new_tag = "";
     CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(with_empty_tag)}) ==
-          lines{"migration-tag-empty new_tag /migrations/new_tag warning"});
+          lines{"migration-tag-empty new_tag /migrations/new_tag warning",
+                "rename-source-missing Counter /migrations/renamed_classes/0/from warning"});
     CHECK(diagnostics_of(cfdo::worker_version{.migrations = single(with_empty_tag)}, first_deploy()) ==
           lines{"migration-tag-empty new_tag /migrations/new_tag warning",
                 "rename-source-missing Counter /migrations/renamed_classes/0/from error"});
@@ -1650,11 +1739,14 @@ TEST_CASE("an empty tag reads as no tag", "[rules][history]") {
         auto continuing = renaming;
         continuing.old_tag = "v1";
         std::vector<cfdo::binding> const bound{durable_object("COUNTER", "CounterV2"), durable_object("CHAT", "Chat")};
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)}).empty());
+        auto const at_v1 =
+            cfdo::validation_context{.deployed = deployed_state("v1", {sqlite_class("Counter"), sqlite_class("Chat")})};
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)}, at_v1).empty());
         continuing.old_tag = "";
-        CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)}) ==
+        // An empty old_tag is none: Cloudflare, having v1, refuses it.
+        CHECK(diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)}, at_v1) ==
               lines{"migration-tag-empty old_tag /migrations/old_tag warning",
-                    "binding-class-not-created-here Chat /bindings/1/class_name warning"});
+                    "migration-old-tag-mismatch v1 /migrations error"});
         CHECK(
             diagnostics_of(cfdo::worker_version{.bindings = bound, .migrations = single(continuing)}, first_deploy()) ==
             lines{"migration-tag-empty old_tag /migrations/old_tag warning",
@@ -1668,11 +1760,9 @@ TEST_CASE("an empty tag reads as no tag", "[rules][history]") {
 // (`if (script?.migration_tag)` in durable.ts) and
 // sends every step without old_tag; so does plan_migrations.
 TEST_CASE("plan_migrations reads an empty deployed tag as no tag, as wrangler does", "[rules][history]") {
-    std::vector<cfdo::diagnostic> found;
-    auto const plan = cfdo::plan_migrations(three_tags(), "", found);
-    CHECK(found.empty());
+    auto const plan = cfdo::plan_migrations(three_tags(), "");
     REQUIRE(plan);
-    CHECK(*plan == *cfdo::plan_migrations(three_tags(), std::nullopt, found));
+    CHECK(*plan == *cfdo::plan_migrations(three_tags(), std::nullopt));
 }
 
 // After the first deploy a wrangler-style flow sends no migrations; with the
@@ -1690,17 +1780,23 @@ TEST_CASE("bindings are checked against the whole history given in the context",
           lines{"binding-to-renamed-class Counter /bindings/0/class_name error"});
     CHECK(diagnostics_of(with_binding("Legacy"), context) ==
           lines{"binding-to-deleted-class Legacy /bindings/0/class_name error"});
+    // A class the history never mentions may be older than it: only the
+    // deployed state can say.
     CHECK(diagnostics_of(with_binding("Room"), context) ==
+          lines{"binding-class-not-created Room /bindings/0/class_name warning"});
+    CHECK(diagnostics_of(with_binding("Room"),
+                         {.history = history, .deployed = deployed_state("v3", {sqlite_class("Tally")})}) ==
           lines{"binding-class-not-created Room /bindings/0/class_name error"});
     // Without the history, cfdo can only warn.
     CHECK(diagnostics_of(with_binding("Tally")) ==
-          lines{"binding-without-migrations Tally /bindings/0/class_name warning"});
-    SECTION("the history's own problems are validate(history)'s to report") {
+          lines{"binding-class-not-created Tally /bindings/0/class_name warning"});
+    SECTION("the problems of the steps already applied are not reported again") {
         auto broken = history;
         broken.push_back({.tag = "v3", .deleted_classes = {"Room"}});
         CHECK(diagnostics_of(with_binding("Tally"), knowing(broken)).empty());
-        CHECK(diagnostics_of(broken) == lines{"migration-tag-duplicate v3 /migrations/3/tag error",
-                                              "delete-missing-class Room /migrations/3/deleted_classes/0 error"});
+        CHECK(diagnostics_of(broken, first_deploy()) ==
+              lines{"migration-tag-duplicate v3 /migrations/3/tag error",
+                    "delete-missing-class Room /migrations/3/deleted_classes/0 error"});
     }
 }
 
@@ -1711,14 +1807,14 @@ TEST_CASE("export rules with the history in the context: every class the history
                                           {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}},
                                           {.tag = "v3", .new_sqlite_classes = {"Chat"}}};
     std::vector<cfdo::diagnostic> found;
-    auto const plan = cfdo::plan_migrations(history, "v2", found);
+    auto const plan = cfdo::plan_migrations(history, "v2");
     REQUIRE(plan);
     auto const version = cfdo::worker_version{.migrations = *plan};
     SECTION("nothing exported") {
         CHECK(diagnostics_of(version, cfdo::validation_context{.exported_classes = std::vector<cfdo::text>{},
                                                                .history = history}) ==
               lines{"live-class-not-exported Tally /migrations/1/renamed_classes/0/to error",
-                    "new-class-not-exported Chat /migrations/steps/0/new_sqlite_classes/0 error"});
+                    "new-class-not-exported Chat /migrations/2/new_sqlite_classes/0 error"});
         // A class the upload creates is reported where the upload creates it
         // (10070); one already deployed where the history made it live
         // (10064). The payload alone knows only of Chat.
@@ -1742,16 +1838,18 @@ TEST_CASE("export rules with the history in the context: every class the history
                                                                   .history = history}) ==
               lines{"live-class-not-exported Tally /migrations/1/renamed_classes/0/to error"});
         CHECK(diagnostics_of(up_to_date, exporting({"Chat"})) ==
-              lines{"binding-without-migrations Chat /bindings/0/class_name warning"});
+              lines{"binding-class-not-created Chat /bindings/0/class_name warning"});
     }
     SECTION("a first deploy without migrations has no class to export") {
-        cfdo::validation_context const context{.exported_classes = std::vector<cfdo::text>{}, .first_deploy = true};
+        cfdo::validation_context const context{.exported_classes = std::vector<cfdo::text>{},
+                                               .deployed = cfdo::first_deploy{}};
         CHECK(diagnostics_of(cfdo::worker_version{}, context).empty());
     }
 }
 
 // ---------------------------------------------------------------------------
-// cfdo::deployment: a version, the whole history, the deployed tag.
+// cfdo::deployment: a version and the whole history, under an assumption
+// about what is deployed.
 
 namespace {
 
@@ -1766,7 +1864,6 @@ cfdo::deployment rooms_deployment() {
                      .renamed_classes = {{.from = "Counter", .to = "Tally"}},
                      .deleted_classes = {"Legacy"}},
                     {.tag = "v3", .new_sqlite_classes = {"Room"}}},
-        .deployed_tag = "v2",
     };
 }
 
@@ -1774,8 +1871,9 @@ cfdo::deployment rooms_deployment() {
 
 TEST_CASE("deployment: payload() is the version with the planned migrations", "[rules][deployment]") {
     auto const d = rooms_deployment();
-    CHECK(diagnostics_of(d).empty());
-    auto const sent = cfdo::payload(d);
+    auto const v2 = deployed_tag("v2");
+    CHECK(diagnostics_of(d, v2).empty());
+    auto const sent = cfdo::payload(d, v2);
     REQUIRE(sent.migrations);
     CHECK(*sent.migrations == cfdo::migrations(cfdo::multi_step_migration{
                                   .old_tag = "v2", .new_tag = "v3", .steps = {{.new_sqlite_classes = {"Room"}}}}));
@@ -1783,39 +1881,34 @@ TEST_CASE("deployment: payload() is the version with the planned migrations", "[
     auto without_migrations = sent;
     without_migrations.migrations.reset();
     CHECK(without_migrations == d.version);
-    // What is sent is valid on its own and against the history.
-    CHECK(diagnostics_of(sent).empty());
+    // What is sent is valid against the history; on its own, nothing says
+    // that Tally, which it does not create, is deployed.
+    CHECK(diagnostics_of(sent) == lines{"binding-class-not-created Tally /bindings/0/class_name warning"});
     CHECK(diagnostics_of(sent, knowing(d.history)).empty());
-    SECTION("nothing deployed: every step, without old_tag") {
-        auto first = d;
-        first.deployed_tag.reset();
-        auto const all = cfdo::payload(first);
+    SECTION("no tag deployed, or nothing known: every step, without old_tag") {
+        auto const all = cfdo::payload(d);
         REQUIRE(all.migrations);
-        std::vector<cfdo::diagnostic> found;
-        CHECK(*all.migrations == cfdo::migrations(*cfdo::plan_migrations(d.history, std::nullopt, found)));
+        CHECK(*all.migrations == cfdo::migrations(*cfdo::plan_migrations(d.history, std::nullopt)));
         CHECK_FALSE(old_tag_of(*all.migrations));
+        CHECK(cfdo::payload(d, first_deploy()) == all);
         // An empty deployed tag reads as none.
-        first.deployed_tag = "";
-        CHECK(cfdo::payload(first) == all);
-        CHECK(diagnostics_of(first).empty());
+        CHECK(cfdo::payload(d, deployed_tag("")) == all);
+        CHECK(diagnostics_of(d).empty());
+        CHECK(diagnostics_of(d, first_deploy()).empty());
     }
     SECTION("up to date: no migrations") {
-        auto current = d;
-        current.deployed_tag = "v3";
-        CHECK_FALSE(cfdo::payload(current).migrations);
-        CHECK(diagnostics_of(current).empty());
+        CHECK_FALSE(cfdo::payload(d, deployed_tag("v3")).migrations);
+        CHECK(diagnostics_of(d, deployed_tag("v3")).empty());
     }
-    SECTION("the version's own migrations are ignored: they come from the history") {
+    SECTION("migrations written on the version itself are an error: the history is the one place") {
         auto with_migrations = d;
         with_migrations.version.migrations = single({.deleted_classes = {"", "Tally"}});
-        CHECK(diagnostics_of(with_migrations).empty());
-        CHECK(cfdo::payload(with_migrations) == sent);
-        auto current = with_migrations;
-        current.deployed_tag = "v3";
-        CHECK_FALSE(cfdo::payload(current).migrations);
+        CHECK(diagnostics_of(with_migrations, v2) ==
+              lines{"deployment-version-has-migrations migrations /version/migrations error"});
+        CHECK(cfdo::payload(with_migrations, v2) == sent);
     }
     SECTION("an empty history sends nothing") {
-        CHECK_FALSE(cfdo::payload(cfdo::deployment{.version = d.version, .deployed_tag = "v2"}).migrations);
+        CHECK_FALSE(cfdo::payload(cfdo::deployment{.version = d.version}, v2).migrations);
         CHECK_FALSE(cfdo::payload(cfdo::deployment{.version = d.version}).migrations);
     }
 }
@@ -1826,24 +1919,36 @@ TEST_CASE("deployment: validate, with its pointers", "[rules][deployment]") {
         d.version.bindings = {durable_object("TALLY", "Tally"), durable_object("COUNTER", "Counter"),
                               durable_object("LEGACY", "Legacy"), durable_object("CHAT", "Chat"),
                               durable_object("ROOM", "Room")};
-        CHECK(diagnostics_of(d) == lines{"binding-to-renamed-class Counter /version/bindings/1/class_name error",
-                                         "binding-to-deleted-class Legacy /version/bindings/2/class_name error",
-                                         "binding-class-not-created Chat /version/bindings/3/class_name error"});
-        // The payload alone (it has an old_tag) cannot tell any of it.
-        CHECK(diagnostics_of(cfdo::payload(d)).empty());
+        // With the deployed state, exact; with only the tag, a class the
+        // history never mentions may have been deployed before it.
+        auto const with_state = cfdo::validation_context{.deployed = deployed_state("v2", {sqlite_class("Tally")})};
+        CHECK(diagnostics_of(d, with_state) ==
+              lines{"binding-to-renamed-class Counter /version/bindings/1/class_name error",
+                    "binding-to-deleted-class Legacy /version/bindings/2/class_name error",
+                    "binding-class-not-created Chat /version/bindings/3/class_name error"});
+        CHECK(diagnostics_of(d, deployed_tag("v2")) ==
+              lines{"binding-to-renamed-class Counter /version/bindings/1/class_name error",
+                    "binding-to-deleted-class Legacy /version/bindings/2/class_name error",
+                    "binding-class-not-created Chat /version/bindings/3/class_name warning"});
+        // The payload alone (it has an old_tag) cannot tell what is deployed.
+        CHECK(diagnostics_of(cfdo::payload(d, deployed_tag("v2"))) ==
+              lines{"binding-class-not-created Tally /bindings/0/class_name warning",
+                    "binding-class-not-created Counter /bindings/1/class_name warning",
+                    "binding-class-not-created Legacy /bindings/2/class_name warning",
+                    "binding-class-not-created Chat /bindings/3/class_name warning"});
         // Another Worker's class is not this history's business.
         d.version.bindings = {
             cfdo::durable_object_binding{.name = "AUTH", .class_name = "Chat", .script_name = "auth-worker"}};
-        CHECK(diagnostics_of(d).empty());
+        CHECK(diagnostics_of(d, deployed_tag("v2")).empty());
     }
     SECTION("the history's problems at /history/i") {
         auto d = rooms_deployment();
         d.history.push_back({.tag = "v2", .renamed_classes = {{.from = "Legacy", .to = "Old"}}});
         d.history.push_back({.tag = "v\xff", .transferred_classes = {{.from = "S", .from_script = "", .to = "S"}}});
-        CHECK(diagnostics_of(d) == lines{"migration-tag-duplicate v2 /history/3/tag error",
-                                         "text-not-utf8 tag /history/4/tag error",
-                                         "rename-source-missing Legacy /history/3/renamed_classes/0/from error",
-                                         "transfer-script-empty S /history/4/transferred_classes/0/from_script error"});
+        CHECK(diagnostics_of(d, first_deploy()) ==
+              lines{"migration-tag-duplicate v2 /history/3/tag error", "text-not-utf8 tag /history/4/tag error",
+                    "rename-source-missing Legacy /history/3/renamed_classes/0/from error",
+                    "transfer-script-empty S /history/4/transferred_classes/0/from_script error"});
     }
     SECTION("the version's problems at /version/...") {
         auto d = rooms_deployment();
@@ -1851,15 +1956,21 @@ TEST_CASE("deployment: validate, with its pointers", "[rules][deployment]") {
         d.version.compatibility_date = "2023-02-29";
         d.version.modules.push_back(base64_module("data.bin", "!"));
         d.version.compatibility_flags = {"caf\xe9"};
-        CHECK(diagnostics_of(d) == lines{"text-not-utf8 compatibility_flags /version/compatibility_flags/0 error",
-                                         "module-content-not-base64 data.bin /version/modules/1/content_base64 error",
-                                         "main-module-not-found index.mjs /version/main_module error",
-                                         "compatibility-date-invalid 2023-02-29 /version/compatibility_date error"});
+        CHECK(diagnostics_of(d, deployed_tag("v2")) ==
+              lines{"text-not-utf8 compatibility_flags /version/compatibility_flags/0 error",
+                    "module-content-not-base64 data.bin /version/modules/1/content_base64 error",
+                    "main-module-not-found index.mjs /version/main_module error",
+                    "compatibility-date-invalid 2023-02-29 /version/compatibility_date error"});
     }
     SECTION("the export rules: the classes the whole history leaves live, at /history/i") {
         auto const d = rooms_deployment();
-        CHECK(diagnostics_of(d, exporting({"Tally", "Room"})).empty());
-        CHECK(diagnostics_of(d, exporting({"Room"})) ==
+        auto exporting_at_v2 = [](std::vector<cfdo::text> classes) {
+            auto context = exporting(std::move(classes));
+            context.deployed = cfdo::deployed_state{.migration_tag = "v2"};
+            return context;
+        };
+        CHECK(diagnostics_of(d, exporting_at_v2({"Tally", "Room"})).empty());
+        CHECK(diagnostics_of(d, exporting_at_v2({"Room"})) ==
               lines{"binding-class-not-exported Tally /version/bindings/0/class_name error",
                     "live-class-not-exported Tally /history/1/renamed_classes/0/to error"});
     }
@@ -1868,30 +1979,58 @@ TEST_CASE("deployment: validate, with its pointers", "[rules][deployment]") {
         d.history.push_back(
             {.tag = "v4", .transferred_classes = {{.from = "Room", .from_script = "counter", .to = "Hall"}}});
         d.version.bindings.push_back(durable_object("HALL", "Hall"));
-        CHECK(diagnostics_of(d, cfdo::validation_context{.script_name = cfdo::text("counter")}) ==
+        CHECK(diagnostics_of(d, cfdo::validation_context{.script_name = cfdo::text("counter"),
+                                                         .deployed = cfdo::deployed_state{.migration_tag = "v2"}}) ==
               lines{"transfer-from-self Room /history/3/transferred_classes/0/from_script warning"});
-        CHECK(diagnostics_of(d).empty());
+        CHECK(diagnostics_of(d, deployed_tag("v2")).empty());
     }
 }
 
 TEST_CASE("deployment: a pruned history", "[rules][deployment][scenario]") {
     // Applied: v1 and v2; someone deleted both entries from the configuration.
     cfdo::deployment const pruned{.version = {.bindings = {durable_object("LOBBY", "Lobby")}},
-                                  .history = {{.tag = "v3", .new_sqlite_classes = {"Lobby"}}},
-                                  .deployed_tag = "v2"};
-    CHECK(diagnostics_of(pruned) == lines{"deployed-tag-missing v2 /deployed_tag error"});
-    // Nothing to send: replaying every step fails (Cloudflare 10074).
-    CHECK_FALSE(cfdo::payload(pruned).migrations);
+                                  .history = {{.tag = "v3", .new_sqlite_classes = {"Lobby"}}}};
+    // Wrangler replays every step with old_tag v2: a warning, which the
+    // deployed classes make exact.
+    CHECK(diagnostics_of(pruned, deployed_tag("v2")) == lines{"deployed-tag-missing v2 /history warning"});
+    auto const replay = cfdo::payload(pruned, deployed_tag("v2"));
+    REQUIRE(replay.migrations);
+    CHECK(old_tag_of(*replay.migrations) == cfdo::text("v2"));
+    SECTION("the replay re-creates a live class: refused, exactly so with the deployed state") {
+        auto const lobby_live = cfdo::validation_context{.deployed = deployed_state("v2", {sqlite_class("Lobby")})};
+        CHECK(diagnostics_of(pruned, lobby_live) ==
+              lines{"deployed-tag-missing v2 /history warning",
+                    "new-class-exists Lobby /history/0/new_sqlite_classes/0 error"});
+        auto const nothing_live = cfdo::validation_context{.deployed = deployed_state("v2", {})};
+        CHECK(diagnostics_of(pruned, nothing_live) == lines{"deployed-tag-missing v2 /history warning"});
+    }
     SECTION("fix: restore the history up to the deployed tag") {
         auto restored = pruned;
         restored.history.insert(restored.history.begin(), {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
                                                            {.tag = "v2", .deleted_classes = {"Counter"}}});
-        CHECK(diagnostics_of(restored).empty());
-        auto const sent = cfdo::payload(restored);
+        CHECK(diagnostics_of(restored, deployed_tag("v2")).empty());
+        auto const sent = cfdo::payload(restored, deployed_tag("v2"));
         REQUIRE(sent.migrations);
         CHECK(old_tag_of(*sent.migrations) == cfdo::text("v2"));
         CHECK(new_tag_of(*sent.migrations) == cfdo::text("v3"));
     }
+}
+
+// A history whose early steps were removed after they were applied: the
+// steps up to the deployed tag are not checked again as a first deploy.
+TEST_CASE("deployment: a history pruned before the deployed tag", "[rules][deployment][scenario]") {
+    cfdo::deployment const d{.version = {.bindings = {durable_object("TALLY", "Tally")}},
+                             .history = {{.tag = "v3", .renamed_classes = {{.from = "Counter", .to = "Tally"}}},
+                                         {.tag = "v4", .new_sqlite_classes = {"Room"}}}};
+    CHECK(diagnostics_of(d, deployed_tag("v3")).empty());
+    CHECK(
+        diagnostics_of(d, cfdo::validation_context{.deployed = deployed_state("v3", {sqlite_class("Tally")})}).empty());
+    // Nothing known: the rename relies on a class no step creates.
+    CHECK(diagnostics_of(d) == lines{"rename-source-missing Counter /history/0/renamed_classes/0/from warning"});
+    // As a first deploy, it is refused.
+    CHECK(diagnostics_of(d, first_deploy()) ==
+          lines{"rename-source-missing Counter /history/0/renamed_classes/0/from error",
+                "binding-class-not-created Tally /version/bindings/0/class_name error"});
 }
 
 // The compile-time counterpart: cfdo::valid<factory>() with a deployment.
@@ -1902,8 +2041,10 @@ TEST_CASE("deployment: checked while compiling", "[rules][deployment]") {
         // v1 pruned, and v2 rewritten to create Tally, which it renamed.
         auto d = counter_deployment();
         d.history = {{.tag = "v2", .new_sqlite_classes = {"Tally"}}};
-        auto const found = cfdo::validate(d);
-        return found.size() == 1 && found[0].rule == "deployed-tag-missing" && found[0].path == "/deployed_tag";
+        auto const found =
+            cfdo::validate(d, cfdo::validation_context{.deployed = cfdo::deployed_state{.migration_tag = "v1"}});
+        return found.size() == 1 && found[0].rule == "deployed-tag-missing" && found[0].path == "/history" &&
+               found[0].level == cfdo::severity::warning;
     };
     STATIC_REQUIRE(pruned());
     CHECK(diagnostics_of(counter_deployment_bound_to_old_name()) ==
@@ -1913,22 +2054,28 @@ TEST_CASE("deployment: checked while compiling", "[rules][deployment]") {
 // A deployment tells the deletes it will send from those already applied.
 TEST_CASE("deployment: a pending delete is delete-while-bound, an applied one binding-to-deleted-class",
           "[rules][deployment]") {
-    auto bound_to_counter = [](std::optional<std::string_view> deployed) {
-        cfdo::deployment d{.version = {.bindings = {durable_object("COUNTER", "Counter")}},
-                           .history = {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
-                                       {.tag = "v2", .deleted_classes = {"Counter"}}}};
-        if (deployed) d.deployed_tag = *deployed;
-        return describe(cfdo::validate(d));
+    auto bound_to_counter = [](cfdo::validation_context const& context) {
+        cfdo::deployment const d{.version = {.bindings = {durable_object("COUNTER", "Counter")}},
+                                 .history = {{.tag = "v1", .new_sqlite_classes = {"Counter"}},
+                                             {.tag = "v2", .deleted_classes = {"Counter"}}}};
+        return describe(cfdo::validate(d, context));
     };
-    CHECK(bound_to_counter(std::nullopt) == lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
-    CHECK(bound_to_counter("v1") == lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
-    CHECK(bound_to_counter("v2") == lines{"binding-to-deleted-class Counter /version/bindings/0/class_name error"});
+    CHECK(bound_to_counter({}) == lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
+    CHECK(bound_to_counter(first_deploy()) == lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
+    CHECK(bound_to_counter(deployed_tag("v1")) ==
+          lines{"delete-while-bound Counter /version/bindings/0/class_name error"});
+    CHECK(bound_to_counter(deployed_tag("v2")) ==
+          lines{"binding-to-deleted-class Counter /version/bindings/0/class_name error"});
 }
 
-TEST_CASE("deployment: a deployed tag with no history at all is a pruned history", "[rules][deployment]") {
-    cfdo::deployment const emptied{.version = {.bindings = {durable_object("COUNTER", "Counter")}},
-                                   .deployed_tag = "v1"};
-    // Not binding-class-not-created: the classes of the pruned steps may exist.
-    CHECK(describe(cfdo::validate(emptied)) == lines{"deployed-tag-missing v1 /deployed_tag error"});
-    CHECK_FALSE(cfdo::payload(emptied).migrations);
+TEST_CASE("deployment: a deployed tag with no history at all sends nothing and is no error", "[rules][deployment]") {
+    cfdo::deployment const emptied{.version = {.bindings = {durable_object("COUNTER", "Counter")}}};
+    // Wrangler sends nothing when there are no migrations: nothing to replay.
+    // Whether Counter exists, the deployed classes say.
+    CHECK(describe(cfdo::validate(emptied, deployed_tag("v1"))) ==
+          lines{"binding-class-not-created Counter /version/bindings/0/class_name warning"});
+    CHECK(describe(cfdo::validate(emptied,
+                                  cfdo::validation_context{.deployed = deployed_state("v1", {kv_class("Counter")})}))
+              .empty());
+    CHECK_FALSE(cfdo::payload(emptied, deployed_tag("v1")).migrations);
 }

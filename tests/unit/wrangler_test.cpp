@@ -83,7 +83,7 @@ TEST_CASE("check and plan: the steps after the deployed tag, with paths into the
     })");
     REQUIRE(reading.worker);
     cfdo::wrangler::check_options options{.exported_classes = std::vector<cfdo::text>{"Counter"},
-                                          .deployed_tag = cfdo::text("v1")};
+                                          .deployed = cfdo::deployed_state{.migration_tag = "v1"}};
     CHECK(rules_and_paths(cfdo::wrangler::check(*reading.worker, options)) ==
           std::vector<std::string>{"new-class-not-exported /migrations/1/new_sqlite_classes/0"});
     auto const plan = cfdo::wrangler::plan(*reading.worker, options);
@@ -91,7 +91,7 @@ TEST_CASE("check and plan: the steps after the deployed tag, with paths into the
     CHECK(plan->old_tag == cfdo::text("v1"));
     CHECK(plan->new_tag == cfdo::text("v2"));
     CHECK(plan->steps.size() == 1);
-    options.deployed_tag = cfdo::text("v2");
+    options.deployed = cfdo::deployed_state{.migration_tag = "v2"};
     CHECK_FALSE(cfdo::wrangler::plan(*reading.worker, options));
 }
 
@@ -108,7 +108,7 @@ TEST_CASE("check: an empty deployed tag is no tag, even when the history has an 
     })");
     REQUIRE(reading.worker);
     cfdo::wrangler::check_options const options{.exported_classes = std::vector<cfdo::text>{"A"},
-                                                .deployed_tag = cfdo::text("")};
+                                                .deployed = cfdo::deployed_state{.migration_tag = ""}};
     // Every step is sent, so B's migration is the second one, not a third.
     CHECK(rules_and_paths(cfdo::wrangler::check(*reading.worker, options)) ==
           std::vector<std::string>{"migration-tag-empty /migrations/0/tag",

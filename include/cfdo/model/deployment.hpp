@@ -4,33 +4,28 @@
 #define CFDO_MODEL_DEPLOYMENT_HPP_INCLUDED
 
 #include <cfdo/model/migrations.hpp>
-#include <cfdo/model/text.hpp>
 #include <cfdo/model/worker_version.hpp>
 
 #include <boost/describe/class.hpp>
 
-#include <optional>
-
 namespace cfdo {
 
-/// A Worker as its configuration keeps it — a version (bindings, modules,
-/// ...) and the whole migration history — with the migration tag Cloudflare
-/// reports as deployed (none for a Worker without one).
+/// A Worker as its configuration keeps it: a version (bindings, modules,
+/// ...) and the whole migration history.
 ///
-/// `validate(deployment)` checks the history as a whole, the version's
-/// bindings against the classes the whole history leaves live, and that the
-/// deployed tag is in the history; `payload(deployment)` (in
-/// <cfdo/rules/history_rules.hpp>) is the version to send, its migrations
-/// the steps after the deployed tag. The version's own `migrations`, if any,
-/// are ignored: they come from the history.
+/// `validate(deployment, context)` checks the history and the version's
+/// bindings against the classes the history leaves live, under the
+/// context's assumption about what is deployed; `payload(deployment,
+/// context)` (in <cfdo/rules/history_rules.hpp>) is the version to send, its
+/// migrations the steps after the deployed tag. The version carries no
+/// migrations of its own: they come from the history.
 struct deployment {
     worker_version version{};
     migration_history history{};
-    std::optional<text> deployed_tag{};
 
     friend constexpr bool operator==(deployment const&, deployment const&) = default;
 };
-BOOST_DESCRIBE_STRUCT(deployment, (), (version, history, deployed_tag))
+BOOST_DESCRIBE_STRUCT(deployment, (), (version, history))
 
 } // namespace cfdo
 

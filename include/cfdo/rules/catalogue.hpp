@@ -28,6 +28,10 @@ struct rule_info {
     /// What Cloudflare answers, as reported in Cloudflare's trackers, with X
     /// for the subject, when known.
     std::string_view cloudflare_message = {};
+    /// For a rule whose verdict depends on what is deployed: the message
+    /// when that is not known, and the diagnostic is a warning that says what
+    /// would make it exact. Empty for the rules every state decides alike.
+    std::string_view if_state_unknown = {};
 };
 
 inline constexpr std::string_view cloudflare_10061_binding =
@@ -65,17 +69,15 @@ inline constexpr std::array rule_catalogue{
 
     // Durable Object bindings against the classes the migrations leave live.
     rule_info{"binding-class-not-created", severity::error, 10061,
-              "no migration creates class {}, which a binding of this Worker uses; add it to new_sqlite_classes "
-              "(or new_classes) in a migration",
-              cloudflare_10061_binding},
-    rule_info{"binding-class-not-created-here", severity::warning, 10061,
-              "these migrations do not create class {}, which a binding uses: Cloudflare accepts it only if an "
-              "earlier migration of this Worker did; tag your migrations to let cfdo check",
-              cloudflare_10061_binding},
-    rule_info{"binding-without-migrations", severity::warning, 10061,
-              "a binding uses class {} of this Worker, but the version carries no migrations: Cloudflare accepts it "
-              "only if the class already exists; the first deploy needs a migration that creates it",
-              cloudflare_10061_binding},
+              "class {}, which a binding of this Worker uses, is not a live Durable Object class and no migration "
+              "creates it; create it with new_sqlite_classes (or new_classes) in a migration, or fix the name",
+              cloudflare_10061_binding,
+              "no migration of this configuration creates class {}, which a binding of this Worker uses: Cloudflare "
+              "accepts the binding only if the class is already deployed; give the deployed state (cfdo check "
+              "--state, or --first-deploy) to decide"},
+    rule_info{"durable-object-binding-without-class", severity::error, 0,
+              "Durable Object binding {} names neither class_name nor namespace_id, so it binds nothing; give the "
+              "class"},
     rule_info{"binding-to-deleted-class", severity::error, 10061,
               "class {} was deleted by an earlier migration, so it cannot be bound until a migration creates it "
               "again; re-create it or remove the binding",
@@ -115,8 +117,13 @@ inline constexpr std::array rule_catalogue{
               "New version of script does not export class 'X' which is depended on by existing Durable Objects. Did "
               "you forget to include it? If you renamed it, try a rename-class migration. If you want to delete all "
               "the Durable Objects implemented by the class, you can use a delete-class migration"},
-    rule_info{"rename-source-missing", severity::error, 10074,
-              "a migration renames class {}, which does not exist at that point; rename an existing class"},
+    rule_info{"rename-source-missing",
+              severity::error,
+              10074,
+              "a migration renames class {}, which does not exist at that point; rename an existing class",
+              {},
+              "a migration renames class {}, which no earlier migration of this configuration creates: Cloudflare "
+              "accepts it only if the class is deployed; give the deployed state (cfdo check --state) to decide"},
     rule_info{"rename-target-exists", severity::error, 0,
               "a migration renames a class to {}, which already exists; the rename creates its target, so pick a "
               "free name (or delete the existing class in an earlier step)"},
@@ -127,7 +134,9 @@ inline constexpr std::array rule_catalogue{
     rule_info{"delete-missing-class", severity::error, 10074,
               "a migration deletes class {}, which does not exist at that point; remove the directive",
               "Cannot apply delete-class migration to class 'X' which was not exported in the previous version of "
-              "the script"},
+              "the script",
+              "a migration deletes class {}, which no earlier migration of this configuration creates: Cloudflare "
+              "accepts it only if the class is deployed; give the deployed state (cfdo check --state) to decide"},
     rule_info{"transfer-target-exists", severity::error, 0,
               "a migration transfers objects into class {}, which already exists; the transfer creates it, so do "
               "not create it first"},
@@ -140,10 +149,18 @@ inline constexpr std::array rule_catalogue{
     rule_info{"migration-tag-empty", severity::warning, 0,
               "the migration's {} is empty; an empty tag reads as no tag, so the migration would be sent again on "
               "every deploy"},
-    rule_info{"deployed-tag-missing", severity::error, 10074,
-              "the deployed migration tag {} is not in the history (was it deleted?); restore the history up to "
-              "it, since replaying every migration fails",
+    rule_info{"deployed-tag-missing", severity::warning, 10074,
+              "the deployed migration tag {} is not in the migrations (pruned or edited?): wrangler then sends every "
+              "migration again, which Cloudflare refuses where a step re-creates a live class; restore the "
+              "migrations up to the deployed tag",
               cloudflare_10074_new_class},
+    rule_info{"migration-old-tag-mismatch", severity::error, 10079,
+              "the migrations' old_tag must be the Worker's deployed migration tag, {}; Cloudflare refuses "
+              "migrations with another (or none, once the Worker has one): send the steps after the deployed tag",
+              "Migration tag precondition failed; current tag is 'X'"},
+    rule_info{"deployment-version-has-migrations", severity::error, 0,
+              "the deployment's version carries migrations of its own ({}), which would be ignored; write them in "
+              "the deployment's history, the one place they are read from"},
 
     // Modules and the version's own fields.
     rule_info{"main-module-not-found", severity::error, 0,
@@ -200,6 +217,13 @@ inline constexpr std::array rule_catalogue{
     rule_info{"config-exports-not-checked", severity::warning, 0,
               "{} declares the Durable Object lifecycle, which cfdo does not model yet: bindings to its classes "
               "are not checked against a lifecycle"},
+    // The shape of a request file's params (`cfdo request`): what the SDK
+    // would send and cfdo would not.
+    rule_info{"params-malformed", severity::error, 0,
+              "the params do not read as the operation's: {}; fix them as the SDK's types say"},
+    rule_info{"params-unknown", severity::error, 0,
+              "the SDK sends parameter {}, which cfdo does not know, so its request would not carry it; remove it "
+              "or check its spelling"},
     rule_info{"config-durable-objects-not-inherited", severity::warning, 0,
               "Durable Object binding {} is at the top level but not in this environment: durable_objects is not "
               "inherited, so the environment's Worker does not get it; repeat it under the environment"},
@@ -228,14 +252,26 @@ namespace detail {
     return diagnostic{rule->id, std::move(subject), std::move(path), rule->level};
 }
 
-/// The diagnostic's one-line message, its subject quoted in place of `{}`.
+/// A diagnostic of rule `id` whose verdict depends on what is deployed, which
+/// is not known: a warning, worded as the rule's `if_state_unknown` message.
+[[nodiscard]] constexpr diagnostic make_state_dependent_diagnostic(std::string_view id, text subject, text path) {
+    auto d = make_diagnostic(id, std::move(subject), std::move(path));
+    if (find_rule(id)->if_state_unknown.empty()) detail::rule_id_is_not_in_the_catalogue(id);
+    d.level = severity::warning;
+    d.depends_on_state = true;
+    return d;
+}
+
+/// The diagnostic's one-line message, its subject quoted in place of `{}`,
+/// and the name it probably meant, when one is known.
 [[nodiscard]] inline std::string message_of(diagnostic const& d) {
     auto const* rule = find_rule(d.rule);
     if (!rule) return std::string(d.rule);
     // The subject may come from hostile input: show control bytes escaped.
     std::string const quoted_subject = "'" + printable(d.subject) + "'";
-    std::string message(rule->message);
+    std::string message(d.depends_on_state && !rule->if_state_unknown.empty() ? rule->if_state_unknown : rule->message);
     if (auto const at = message.find("{}"); at != std::string::npos) message.replace(at, 2, quoted_subject);
+    if (!d.suggestion.empty()) message += "; did you mean '" + printable(d.suggestion) + "'?";
     return message;
 }
 

@@ -35,8 +35,10 @@ struct class_record {
     bool ascii = true;
     class_fate fate = class_fate::unknown;
     class_storage storage = class_storage::unknown;
-    /// Made live by `new_classes` / `new_sqlite_classes` in what is checked.
+    /// Made live by `new_classes` / `new_sqlite_classes` in the steps sent.
     bool created_by_new_directive = false;
+    /// Deleted by the steps sent (not by steps already applied).
+    bool deleted_here = false;
     /// 1 + the index of the last step that renamed this class away, and that
     /// renamed a class to it (0: none): one step renames each class from at
     /// most once and to at most once (a chain A→B, B→C is fine).

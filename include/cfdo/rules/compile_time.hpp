@@ -3,13 +3,17 @@
 #ifndef CFDO_RULES_COMPILE_TIME_HPP_INCLUDED
 #define CFDO_RULES_COMPILE_TIME_HPP_INCLUDED
 
+#include <cfdo/model/deployed_state.hpp>
+#include <cfdo/model/text.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/history_rules.hpp>
 #include <cfdo/rules/request_rules.hpp>
+#include <cfdo/rules/validation_context.hpp>
 #include <cfdo/rules/version_rules.hpp>
 
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
 // Checking a configuration while compiling, with the run-time `validate`.
 //
@@ -22,29 +26,45 @@
 //
 // `valid` calls the factory and `validate` in one constant evaluation. When
 // there is an error, the first one becomes a template argument of
-// `invalid_configuration`, so the compiler prints the rule, the subject and
-// the JSON pointer itself:
+// `invalid_configuration`, so the compiler prints the rule, the subject, the
+// JSON pointer and a suggestion (empty when there is none) itself:
 //
-//   GCC 12:   In instantiation of 'struct cfdo::invalid_configuration<cfdo::first_error<21, 8, 33>{
-//             "rename-target-exists", "Counter", "/migrations/renamed_classes/0/to"}>'
-//   Clang 16: static assertion failed due to requirement 'configuration_is_valid<cfdo::first_error<21, 8, 33>{
-//             "rename-target-exists", "Counter", "/migrations/renamed_classes/0/to"}>'
+//   GCC 12:   In instantiation of 'struct cfdo::invalid_configuration<cfdo::first_error<21, 8, 33, 1>{
+//             "rename-target-exists", "Counter", "/migrations/renamed_classes/0/to", ""}>'
+//   Clang 16: static assertion failed due to requirement 'configuration_is_valid<cfdo::first_error<21, 8, 33, 1>{
+//             "rename-target-exists", "Counter", "/migrations/renamed_classes/0/to", ""}>'
 //
 // (docs/diagnostics.md shows the complete output, kept current by a test.)
 //
-// Warnings do not stop compilation. A second factory may provide the
-// `validation_context` (the exported classes, for instance).
+// Every verdict is given under an assumption about the deployed Worker
+// (validation_context.hpp). By default nothing is known of it, and what
+// only the deployed state decides is a warning — which does not stop
+// compilation. Say what is assumed to make it exact:
+//
+//   static_assert(cfdo::valid<counter, cfdo::first_deploy>());       // nothing deployed yet
+//   static_assert(cfdo::valid<counter, deployed>());                  // a factory of a cfdo::deployed_state
+//   static_assert(cfdo::valid<counter, context>());                   // a factory of a validation_context
+//   static_assert(cfdo::valid<counter, cfdo::warnings_are_errors>()); // any diagnostic stops it
+//
+// When a name looks mistyped, the fourth string says which was probably
+// meant: {"binding-class-not-created", "Conter", "/bindings/0/class_name",
+// "did you mean 'Counter'?"}.
 
 namespace cfdo {
 
 /// The first error of a configuration, as a structural value the compiler
-/// prints: the rule id, the subject and the JSON pointer.
-template <std::size_t RuleSize, std::size_t SubjectSize, std::size_t PathSize>
+/// prints: the rule id, the subject, the JSON pointer, and the name probably
+/// meant ("did you mean 'Counter'?", or empty).
+template <std::size_t RuleSize, std::size_t SubjectSize, std::size_t PathSize, std::size_t MeantSize>
 struct first_error {
     char rule[RuleSize];
     char subject[SubjectSize];
     char path[PathSize];
+    char meant[MeantSize];
 };
+
+/// An option of `valid` and `checked`: warnings stop compilation too.
+struct warnings_are_errors {};
 
 /// Never true: `invalid_configuration` asserts it, so that the failing
 /// requirement spells out the error.
@@ -57,7 +77,7 @@ template <auto Error>
 struct invalid_configuration {
     static_assert(configuration_is_valid<Error>,
                   "cfdo: the configuration breaks the rule named in the template argument "
-                  "{rule, subject, JSON pointer}; docs/rules.md explains each rule and its fix");
+                  "{rule, subject, JSON pointer, suggestion}; docs/rules.md explains each rule and its fix");
     static constexpr bool value = false;
 };
 
@@ -90,32 +110,54 @@ struct error_summary {
     field rule;
     field subject;
     field path;
+    field meant;
 };
 
-template <auto Factory, auto... ContextFactory>
+// The context a `valid` option (a type: first_deploy, unknown_state) or a
+// context factory (returning a validation_context or a deployed_state) says.
+template <class... Options>
+constexpr validation_context context_of_options() {
+    validation_context context;
+    if constexpr ((std::is_same_v<Options, first_deploy> || ...)) context.deployed = first_deploy{};
+    return context;
+}
+
+template <auto ContextFactory>
+constexpr validation_context context_of_factory() {
+    using made = decltype(ContextFactory());
+    if constexpr (std::is_same_v<made, deployed_state> || std::is_same_v<made, first_deploy> ||
+                  std::is_same_v<made, unknown_state>)
+        return validation_context{.deployed = ContextFactory()};
+    else return ContextFactory();
+}
+
+template <auto Factory, auto ContextOf, bool WarningsAreErrors>
 constexpr error_summary first_error_of() {
-    static_assert(sizeof...(ContextFactory) <= 1, "cfdo::valid takes a factory and at most one context factory");
-    auto const diagnostics = [] {
-        if constexpr (sizeof...(ContextFactory) == 0) return validate(Factory());
-        else return validate(Factory(), ContextFactory()...);
-    }();
+    auto const diagnostics = validate(Factory(), ContextOf());
     error_summary summary;
     for (auto const& d : diagnostics) {
-        if (d.level != severity::error) continue;
+        if (d.level != severity::error && !WarningsAreErrors) continue;
         summary.found = true;
         summary.rule.assign(d.rule);
         summary.subject.assign(d.subject);
         summary.path.assign(d.path);
+        if (!d.suggestion.empty()) {
+            text meant("did you mean '");
+            meant += d.suggestion;
+            meant += "'?";
+            summary.meant.assign(meant);
+        }
         break;
     }
     return summary;
 }
 
 // The sizes are template arguments of their own (not expressions of
-// `Summary`) so that compilers print the type as first_error<26, 9, 23>.
-template <std::size_t RuleSize, std::size_t SubjectSize, std::size_t PathSize, error_summary Summary>
-constexpr first_error<RuleSize, SubjectSize, PathSize> lift() {
-    first_error<RuleSize, SubjectSize, PathSize> error;
+// `Summary`) so that compilers print the type as first_error<26, 9, 23, 1>.
+template <std::size_t RuleSize, std::size_t SubjectSize, std::size_t PathSize, std::size_t MeantSize,
+          error_summary Summary>
+constexpr first_error<RuleSize, SubjectSize, PathSize, MeantSize> lift() {
+    first_error<RuleSize, SubjectSize, PathSize, MeantSize> error;
     // Every element is written, the terminating NULs too: Clang prints a
     // partly zero-filled char array as a list of numbers, not as a string.
     auto copy = [](auto& to, error_summary::field const& from) {
@@ -125,22 +167,45 @@ constexpr first_error<RuleSize, SubjectSize, PathSize> lift() {
     copy(error.rule, Summary.rule);
     copy(error.subject, Summary.subject);
     copy(error.path, Summary.path);
+    copy(error.meant, Summary.meant);
     return error;
 }
 
+template <class... Options>
+inline constexpr bool warnings_are_errors_in = (std::is_same_v<Options, warnings_are_errors> || ...);
+
 } // namespace detail
 
-/// True when the configuration `Factory()` returns has no error; otherwise
-/// compilation stops, naming the first error (see above). `ContextFactory`,
-/// if given, returns the `validation_context`.
-template <auto Factory, auto... ContextFactory>
+// The two `valid` spell out the same few lines rather than share a function
+// taking the summary: every frame between the user's static_assert and
+// `invalid_configuration` is another note in Clang's output, printing the
+// whole 800-character summary.
+
+/// True when the configuration `Factory()` returns has no error under the
+/// assumption the options say (`first_deploy`; by default the deployed
+/// state is unknown); otherwise compilation stops, naming the first error
+/// (see above). With `warnings_are_errors`, the first diagnostic of any kind.
+template <auto Factory, class... Options>
 consteval bool valid() {
-    constexpr auto summary = detail::first_error_of<Factory, ContextFactory...>();
+    constexpr auto summary = detail::first_error_of<Factory, detail::context_of_options<Options...>,
+                                                    detail::warnings_are_errors_in<Options...>>();
     if constexpr (summary.found) {
-        constexpr std::size_t rule_size = summary.rule.size + 1;
-        constexpr std::size_t subject_size = summary.subject.size + 1;
-        constexpr std::size_t path_size = summary.path.size + 1;
-        return invalid_configuration<detail::lift<rule_size, subject_size, path_size, summary>()>::value;
+        return invalid_configuration<detail::lift<summary.rule.size + 1, summary.subject.size + 1,
+                                                  summary.path.size + 1, summary.meant.size + 1, summary>()>::value;
+    } else {
+        return true;
+    }
+}
+
+/// The same under what `ContextFactory()` says: a `validation_context` (the
+/// exported classes, the deployed state, ...), or a `deployed_state` alone.
+template <auto Factory, auto ContextFactory, class... Options>
+consteval bool valid() {
+    constexpr auto summary = detail::first_error_of<Factory, detail::context_of_factory<ContextFactory>,
+                                                    detail::warnings_are_errors_in<Options...>>();
+    if constexpr (summary.found) {
+        return invalid_configuration<detail::lift<summary.rule.size + 1, summary.subject.size + 1,
+                                                  summary.path.size + 1, summary.meant.size + 1, summary>()>::value;
     } else {
         return true;
     }
@@ -151,9 +216,17 @@ consteval bool valid() {
 ///
 ///   using counter = cfdo::checked<counter_version>;
 ///   auto request = cfdo::make_request(counter::make());
-template <auto Factory, auto... ContextFactory>
+template <auto Factory, class... Options>
 struct checked {
-    static_assert(valid<Factory, ContextFactory...>());
+    static_assert(valid<Factory, Options...>());
+
+    static constexpr auto make() { return Factory(); }
+};
+
+/// `checked`, under what `ContextFactory()` says.
+template <auto Factory, auto ContextFactory, class... Options>
+struct checked_with {
+    static_assert(valid<Factory, ContextFactory, Options...>());
 
     static constexpr auto make() { return Factory(); }
 };

@@ -32,6 +32,12 @@ struct diagnostic {
     /// JSON pointer into the payload (or the request parameters).
     text path;
     severity level = severity::error;
+    /// The verdict depends on what is deployed, which is not known: the
+    /// diagnostic is a warning saying so.
+    bool depends_on_state = false;
+    /// A name close to the subject that was probably meant ("Counter" for
+    /// "Conter"), or empty.
+    text suggestion{};
 
     friend constexpr bool operator==(diagnostic const&, diagnostic const&) = default;
 };

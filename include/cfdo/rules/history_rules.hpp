@@ -3,15 +3,17 @@
 #ifndef CFDO_RULES_HISTORY_RULES_HPP_INCLUDED
 #define CFDO_RULES_HISTORY_RULES_HPP_INCLUDED
 
+#include <cfdo/model/deployed_state.hpp>
 #include <cfdo/model/deployment.hpp>
 #include <cfdo/model/migrations.hpp>
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/json_location.hpp>
+#include <cfdo/rules/lifecycle.hpp>
 #include <cfdo/rules/migration_fold.hpp>
 #include <cfdo/rules/name_table.hpp>
+#include <cfdo/rules/validation_context.hpp>
 #include <cfdo/rules/version_rules.hpp>
-#include <cfdo/support/utf8.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -26,9 +28,9 @@ namespace cfdo {
 
 namespace detail {
 
-// A whole history's problems, with pointers below `list`.
-constexpr void check_history(migration_history const& history, json_location const& list,
-                             validation_context const& context, std::vector<diagnostic>& found) {
+// The tags of a history: each says something, in UTF-8, once.
+constexpr void check_history_tags(migration_history const& history, json_location const& list,
+                                  std::vector<diagnostic>& found) {
     name_table<named> tags(history.size());
     for (std::size_t i = 0; i < history.size(); ++i) {
         std::string_view const tag = history[i].tag;
@@ -36,58 +38,45 @@ constexpr void check_history(migration_history const& history, json_location con
         if (check_tag_text(tag, "tag", where, found) && !tags.insert(tag))
             found.push_back(make_diagnostic("migration-tag-duplicate", tag, where.str()));
     }
-
-    std::optional<std::string_view> script_name;
-    if (context.script_name) script_name = *context.script_name;
-    auto const fold = fold_history(
-        history, list, fold_options{class_fate::absent, script_name, context.exported_classes.has_value()}, found);
-    if (context.exported_classes) check_live_classes_exported(fold, &fold, exported_classes(context), found);
-}
-
-// The index of the entry tagged `tag`, or nothing.
-constexpr std::optional<std::size_t> index_of_tag(migration_history const& history, std::string_view tag) {
-    for (std::size_t i = 0; i < history.size(); ++i)
-        if (history[i].tag == tag) return i;
-    return std::nullopt;
 }
 
 } // namespace detail
 
-/// Every problem of a whole history: tags (unique, not empty) and every step
-/// applied in order from a Worker without classes. Pointers are into the
-/// list, as a wrangler configuration spells it: `/migrations/3/renamed_classes/0/to`.
+/// Every problem of a whole history under the context's assumption about
+/// the deployed Worker: its tags (unique, not empty), and its steps applied
+/// in order — all of them from a Worker without classes on a first deploy,
+/// those after the deployed tag over the deployed classes with a deployed
+/// state, all of them over classes that may or may not be deployed when
+/// nothing is known (the default). Pointers are into the list, as a
+/// wrangler configuration spells it: `/migrations/3/renamed_classes/0/to`.
 [[nodiscard]] constexpr std::vector<diagnostic> validate(migration_history const& history,
                                                          validation_context const& context = {}) {
     std::vector<diagnostic> found;
-    detail::check_history(history, detail::json_location("/migrations"), context, found);
+    detail::json_location const list("/migrations");
+    detail::check_history_tags(history, list, found);
+    auto const fold = detail::fold_history_under(history, list, context, found);
+    if (context.exported_classes) detail::check_live_classes_exported(fold, detail::exported_classes(context), found);
     return found;
 }
 
 /// Which steps of `history` to send when Cloudflare reports `deployed_tag`
-/// (none, or empty: the Worker has no migration tag), as wrangler computes them:
-/// nothing deployed — every step, with the last tag as `new_tag`; the tag of
-/// step i deployed — the steps after i, with `old_tag`; the last tag
-/// deployed — nothing (an empty optional).
-///
-/// Unlike wrangler, a deployed tag missing from the history is an error
-/// (`deployed-tag-missing`, reported to `out`) rather than a replay of every
-/// step, which Cloudflare refuses (10074).
+/// (none, or empty: the Worker has no migration tag), as wrangler computes
+/// them: nothing deployed — every step, with the last tag as `new_tag`; the
+/// tag of step i deployed — the steps after i, with `old_tag`; the last tag
+/// deployed — nothing (an empty optional). A deployed tag the history lacks
+/// (a pruned or edited history) is replayed as wrangler replays it: every
+/// step, with that tag as `old_tag`; `validate` warns about it
+/// (`deployed-tag-missing`), and with a deployed state it says where the
+/// replay conflicts with the deployed classes.
 [[nodiscard]] constexpr std::optional<multi_step_migration>
-plan_migrations(migration_history const& history, std::optional<std::string_view> deployed_tag,
-                std::vector<diagnostic>& out) {
+plan_migrations(migration_history const& history, std::optional<std::string_view> deployed_tag) {
     // An empty deployed tag reads as none, as wrangler reads it; an empty
     // history sends nothing, whatever is deployed (wrangler's guard too).
     if (deployed_tag && deployed_tag->empty()) deployed_tag.reset();
     if (history.empty()) return std::nullopt;
     std::size_t first_to_send = 0;
-    if (deployed_tag) {
-        auto const deployed = detail::index_of_tag(history, *deployed_tag);
-        if (!deployed) {
-            out.push_back(make_diagnostic("deployed-tag-missing", *deployed_tag, "/migrations"));
-            return std::nullopt;
-        }
-        first_to_send = *deployed + 1;
-    }
+    if (deployed_tag)
+        if (auto const deployed = detail::index_of_tag(history, *deployed_tag)) first_to_send = *deployed + 1;
     if (first_to_send >= history.size()) return std::nullopt;
 
     multi_step_migration plan;
@@ -98,46 +87,33 @@ plan_migrations(migration_history const& history, std::optional<std::string_view
     return plan;
 }
 
-/// The version a deployment sends: its migrations are the steps of the
-/// history after the deployed tag (none when it is up to date, or when the
-/// deployed tag is not in the history — which `validate` reports).
-[[nodiscard]] constexpr worker_version payload(deployment const& d) {
-    std::vector<diagnostic> ignored;
+/// The version a deployment sends under the context's assumption: its
+/// migrations are the steps of the history after the deployed tag (every
+/// step when no tag is known: a Worker without one, as wrangler sends it).
+[[nodiscard]] constexpr worker_version payload(deployment const& d, validation_context const& context = {}) {
     auto version = d.version;
     version.migrations.reset();
     std::optional<std::string_view> deployed;
-    if (d.deployed_tag) deployed = *d.deployed_tag;
-    if (auto plan = plan_migrations(d.history, deployed, ignored)) version.migrations = std::move(*plan);
+    if (auto const tag = detail::assumed_tag(context)) deployed = *tag;
+    if (auto plan = plan_migrations(d.history, deployed)) version.migrations = std::move(*plan);
     return version;
 }
 
-/// Every problem of a deployment: the history as a whole (at `/history/...`),
-/// the deployed tag (`/deployed_tag`), and the version (at `/version/...`)
-/// with its bindings checked against the classes the whole history leaves
-/// live — a delete among the steps to send being `delete-while-bound`, one
-/// already applied `binding-to-deleted-class`.
+/// Every problem of a deployment under the context's assumption: the
+/// history (at `/history/...`: its tags, and its steps as `validate(history)`
+/// checks them), and the version (at `/version/...`) with its bindings
+/// checked against the classes the history leaves live — a delete among the
+/// steps sent being `delete-while-bound`, one already applied
+/// `binding-to-deleted-class`. Migrations written on the version itself are
+/// an error: the history is the one place they are read from.
 [[nodiscard]] constexpr std::vector<diagnostic> validate(deployment const& d, validation_context context = {}) {
     std::vector<diagnostic> found;
-    // The classes the history leaves live are checked against the exports
-    // with the version, below, not twice.
-    auto history_context = context;
-    history_context.exported_classes.reset();
-    detail::check_history(d.history, detail::json_location("/history"), history_context, found);
-
-    // A deployed tag the history lacks means the history was pruned: it is
-    // no whole history, so the version is checked as one that continues
-    // after the deployed tag, over classes cfdo cannot see.
-    bool const tag_known =
-        !d.deployed_tag || d.deployed_tag->empty() || detail::index_of_tag(d.history, *d.deployed_tag);
-    if (!tag_known) found.push_back(make_diagnostic("deployed-tag-missing", *d.deployed_tag, "/deployed_tag"));
-    else context.history = d.history;
-
-    // (Two statements: GCC 12 mishandles a conditional expression that copies
-    // an allocating value in a constant expression.)
-    worker_version version = d.version;
-    if (tag_known) version = payload(d);
-    else version.migrations = multi_step_migration{.old_tag = *d.deployed_tag};
-    detail::check_version(version, context, version_layout{"/version", "/version/modules", "/history"}, false, found);
+    detail::check_history_tags(d.history, detail::json_location("/history"), found);
+    if (d.version.migrations)
+        found.push_back(make_diagnostic("deployment-version-has-migrations", "migrations", "/version/migrations"));
+    context.history = d.history;
+    detail::check_version(payload(d, context), context, version_layout{"/version", "/version/modules", "/history"},
+                          found);
     return found;
 }
 

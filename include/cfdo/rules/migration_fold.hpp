@@ -23,11 +23,15 @@
 // apply is a diagnostic; the classes' final fates are what bindings are
 // checked against.
 //
-// What the fold knows of the classes before the first step is `initial`:
-// `absent` for a whole history, `unknown` for a payload that may continue
-// an earlier one (version_rules.hpp decides which) — there, a class the
-// payload does not create may exist on Cloudflare, and renaming or deleting
-// it is accepted, as Cloudflare would.
+// What the fold knows of the classes before the first step depends on what
+// is assumed about the deployed Worker (lifecycle.hpp decides): on a first
+// deploy every class is `absent`; with a deployed state, its live classes
+// are seeded (`seed_live`) and every other class is `absent`; when the
+// state is not known, a class is `unknown` until mentioned. A class whose
+// first mention creates it is then taken as absent before (the
+// configuration creates it: it did not rely on its existence), while a
+// delete or a rename of an unknown class is accepted, as Cloudflare would
+// if the class is deployed, with a warning that says so.
 
 namespace cfdo::detail {
 
@@ -52,7 +56,48 @@ constexpr std::size_t names_mentioned(Step const& step) noexcept {
 class migration_fold {
 public:
     constexpr migration_fold(std::size_t expected_names, fold_options options, std::vector<diagnostic>& out)
-        : classes_(make_class_registry(expected_names, options.initial)), options_(options), out_(out) {}
+        : classes_(make_class_registry(expected_names, options.initial)), options_(options), out_(&out) {}
+
+    /// Marks `name` live with `storage` before any step: a class the
+    /// deployed state lists. (`name` must outlive the fold.)
+    constexpr void seed_live(std::string_view name, class_storage storage) {
+        auto& record = classes_.at(classes_.index_of(name));
+        record.fate = class_fate::live;
+        record.storage = storage;
+        record.made_live_at = no_place;
+    }
+
+    /// Takes the deployed classes as the truth after the steps folded so far
+    /// (those already applied): `live` calls `mark(name, storage)` for each
+    /// live class. A class the steps left live that is not deployed is
+    /// absent; renamed and deleted classes keep what the steps say of them;
+    /// every class not mentioned is absent.
+    template <class ForEachLive>
+    constexpr void reconcile_with_deployed(ForEachLive&& live) {
+        for (std::size_t i = 0; i < classes_.records().size(); ++i) {
+            auto& record = classes_.at(i);
+            if (record.fate == class_fate::live || record.fate == class_fate::unknown) record.fate = class_fate::absent;
+        }
+        options_.initial = class_fate::absent;
+        classes_.set_prototype(class_record{{}, true, class_fate::absent});
+        live([&](std::string_view name, class_storage storage) { seed_live(name, storage); });
+    }
+
+    /// The next steps are applied on Cloudflare already: their diagnostics go
+    /// to `sink`, which nobody reads, and what they create or delete is not
+    /// this upload's doing.
+    constexpr void fold_applied_into(std::vector<diagnostic>& sink) {
+        out_ = &sink;
+        sending_ = false;
+    }
+
+    /// The next steps are sent: their diagnostics go to `out`, and what they
+    /// create or delete is this upload's (`created_by_new_directive`,
+    /// `deleted_here`).
+    constexpr void report_into(std::vector<diagnostic>& out) {
+        out_ = &out;
+        sending_ = true;
+    }
 
     /// Applies one step, found at `step` in the payload.
     template <class Step>
@@ -84,6 +129,14 @@ public:
         return made_live_at_[record.made_live_at];
     }
 
+    /// The names of the classes live now, for suggestions.
+    [[nodiscard]] constexpr std::vector<std::string_view> live_names() const {
+        std::vector<std::string_view> names;
+        for (auto const& record : classes_.records())
+            if (record.fate == class_fate::live) names.push_back(record.name);
+        return names;
+    }
+
 private:
     // A directive's place, spelled out only when reported or remembered: most
     // directives are neither, and building locations costs evaluation steps.
@@ -99,7 +152,19 @@ private:
     };
 
     constexpr void report(std::string_view rule, std::string_view subject, json_location const& where) {
-        out_.push_back(make_diagnostic(rule, subject, where.str()));
+        out_->push_back(make_diagnostic(rule, subject, where.str()));
+    }
+
+    // A directive that applies only if the class is deployed, which is not
+    // known: accepted, with a warning that says so.
+    constexpr void report_state_dependent(std::string_view rule, std::string_view subject, json_location const& where) {
+        out_->push_back(make_state_dependent_diagnostic(rule, subject, where.str()));
+    }
+
+    // A class mentioned for the first time by a directive that creates it did
+    // not exist before, as far as the configuration says.
+    static constexpr void created_by_configuration(class_record& record) noexcept {
+        if (record.fate == class_fate::unknown) record.fate = class_fate::absent;
     }
 
     // The registry index of a name a directive may use, or nothing (and a
@@ -127,7 +192,8 @@ private:
                              directive_place const& place, std::string_view field = {}) {
         record.fate = class_fate::live;
         record.storage = storage;
-        record.created_by_new_directive = by_new_directive;
+        record.created_by_new_directive = by_new_directive && sending_;
+        record.deleted_here = false;
         if (options_.remember_where_made_live) {
             record.made_live_at = made_live_at_.size();
             made_live_at_.push_back(place.location(field));
@@ -139,7 +205,9 @@ private:
         if (!index) return;
         auto& record = classes_.at(*index);
         if (!exists(record.fate)) return report("delete-missing-class", name, place.location());
+        if (record.fate == class_fate::unknown) report_state_dependent("delete-missing-class", name, place.location());
         record.fate = class_fate::deleted;
+        record.deleted_here = sending_;
     }
 
     constexpr void rename_class(renamed_class const& rename, directive_place const& place) {
@@ -162,10 +230,13 @@ private:
         source.renamed_from_in_step = step_number_;
         target.renamed_to_in_step = step_number_;
 
+        created_by_configuration(target);
         bool applies = true;
         if (!exists(source.fate)) {
             report("rename-source-missing", from, place.location("from"));
             applies = false;
+        } else if (source.fate == class_fate::unknown) {
+            report_state_dependent("rename-source-missing", from, place.location("from"));
         }
         if (target.fate == class_fate::live) {
             report("rename-target-exists", to, place.location("to"));
@@ -181,6 +252,7 @@ private:
         auto const index = registered(name, place);
         if (!index) return;
         auto& record = classes_.at(*index);
+        created_by_configuration(record);
         if (record.fate == class_fate::live) {
             bool const converts_key_value =
                 storage == class_storage::sqlite && record.storage == class_storage::key_value;
@@ -206,35 +278,21 @@ private:
         else if (options_.script_name && from_script == *options_.script_name)
             report("transfer-from-self", transfer.from, place.location("from_script"));
         auto& record = classes_.at(*index);
+        created_by_configuration(record);
         if (record.fate == class_fate::live) return report("transfer-target-exists", to, place.location("to"));
         // The storage travels with the objects; what it is is not known here.
         make_live(record, class_storage::unknown, false, place, "to");
     }
 
+    static constexpr std::size_t no_place = static_cast<std::size_t>(-1);
+
     class_registry classes_;
     std::vector<json_location> made_live_at_;
     fold_options options_;
-    std::vector<diagnostic>& out_;
+    std::vector<diagnostic>* out_;
     std::size_t step_number_ = 0;
+    bool sending_ = true;
 };
-
-/// The fold of a whole history, its entries at `list / i`.
-constexpr migration_fold fold_history(migration_history const& history, json_location const& list, fold_options options,
-                                      std::vector<diagnostic>& out) {
-    std::size_t names = 0;
-    for (auto const& entry : history) names += names_mentioned(entry);
-    migration_fold fold(names, options, out);
-    for (std::size_t i = 0; i < history.size(); ++i) fold.apply(history[i], list / i);
-    return fold;
-}
-
-/// Calls `apply(step, location)` for each step of either form, in order.
-template <class Apply>
-constexpr void for_each_step(migrations const& m, json_location where, Apply&& apply) {
-    if (m.holds<single_step_migration>()) return apply(m.get<single_step_migration>(), where);
-    auto const& steps = m.get<multi_step_migration>().steps;
-    for (std::size_t i = 0; i < steps.size(); ++i) apply(steps[i], where / "steps" / i);
-}
 
 } // namespace cfdo::detail
 

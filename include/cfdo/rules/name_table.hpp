@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cfdo::detail {
@@ -66,6 +67,9 @@ public:
     }
 
     [[nodiscard]] constexpr std::vector<Record> const& records() const noexcept { return records_; }
+
+    /// The record a name added from now on starts as.
+    constexpr void set_prototype(Record prototype) { prototype_ = std::move(prototype); }
 
 private:
     static constexpr std::size_t empty_slot = static_cast<std::size_t>(-1);

@@ -4,6 +4,7 @@
 #define CFDO_RULES_VALIDATION_CONTEXT_HPP_INCLUDED
 
 #include <cfdo/model/date.hpp>
+#include <cfdo/model/deployed_state.hpp>
 #include <cfdo/model/migrations.hpp>
 #include <cfdo/model/text.hpp>
 
@@ -27,16 +28,17 @@ struct validation_context {
     /// to today (UTC); at compile time the check is skipped unless given.
     std::optional<date> today{};
     /// The Worker's whole migration history, when the payload's migrations
-    /// come from it (`plan_migrations`): bindings are then checked against
-    /// the classes the whole history leaves live, even when the payload
-    /// carries no migrations because everything is deployed.
+    /// come from it (`plan_migrations`): the history is checked as a whole
+    /// and bindings against the classes it leaves live, even when the
+    /// payload carries no migrations because everything is deployed.
     std::optional<migration_history> history{};
-    /// The Worker has no Durable Object classes yet: the payload's migrations
-    /// are its whole history. Without it (or `history`), a payload without
-    /// `old_tag` may follow earlier untagged migrations, which cfdo cannot
-    /// see, so it accepts what such classes would make valid. (A payload
-    /// with `old_tag` continues a deployed history whatever this says.)
-    bool first_deploy = false;
+    /// What is assumed about the Worker as Cloudflare has it: nothing
+    /// (`unknown_state`, the default: what depends on it is a warning that
+    /// says so), a first deploy (`first_deploy`: the configuration's
+    /// migrations are the whole history), or a `deployed_state` (its tag,
+    /// and its live classes with their storage when known): then every
+    /// verdict is exact.
+    deployed_assumption deployed = unknown_state{};
 };
 
 /// Where the version's fields sit in the payload, for the diagnostics' JSON

@@ -10,8 +10,10 @@
 #include <cfdo/rules/class_registry.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/json_location.hpp>
+#include <cfdo/rules/lifecycle.hpp>
 #include <cfdo/rules/migration_fold.hpp>
 #include <cfdo/rules/name_table.hpp>
+#include <cfdo/rules/suggestion.hpp>
 #include <cfdo/rules/text_encoding_rules.hpp>
 #include <cfdo/rules/validation_context.hpp>
 #include <cfdo/support/base64.hpp>
@@ -57,40 +59,6 @@ constexpr void report_duplicate_names(Items const& items, NameOf name_of, std::s
             out.push_back(make_diagnostic(rule, name_of(items[i]), (items_location / i / "name").str()));
 }
 
-// A tag that is present but empty reads as no tag, as it does for wrangler
-// and Cloudflare (the catalogue's migration-tag-empty warns about it).
-constexpr bool has_tag(std::optional<text> const& tag) noexcept { return tag && !tag->empty(); }
-
-// What the classes were before the payload's first step, as far as cfdo can
-// tell (never assuming more than Cloudflare would).
-enum class earlier_classes : unsigned char {
-    /// None: a first deploy, or the whole history is known. A class the
-    /// migrations do not create does not exist.
-    none,
-    /// The payload continues after `old_tag`: classes it does not create may
-    /// exist, and using them is accepted.
-    deployed,
-    /// No `old_tag`: the Worker may carry classes of earlier untagged
-    /// migrations. Using a class the payload does not create is accepted,
-    /// and binding one is a warning.
-    untagged,
-};
-
-constexpr earlier_classes classes_before(migrations const& m, validation_context const& context) {
-    if (has_tag(old_tag_of(m))) return earlier_classes::deployed;
-    return context.first_deploy || context.history ? earlier_classes::none : earlier_classes::untagged;
-}
-
-constexpr class_fate initial_fate(earlier_classes before) {
-    return before == earlier_classes::none ? class_fate::absent : class_fate::unknown;
-}
-
-constexpr std::size_t names_mentioned(migrations const& m) {
-    std::size_t count = 0;
-    for_each_step(m, json_location(), [&](auto const& step, json_location) { count += names_mentioned(step); });
-    return count;
-}
-
 constexpr void check_bindings(worker_version const& version, version_layout const& layout,
                               std::vector<diagnostic>& out) {
     auto const bindings = field_location(layout, "bindings");
@@ -102,10 +70,13 @@ constexpr void check_bindings(worker_version const& version, version_layout cons
             out.push_back(make_diagnostic("binding-name-not-identifier", name_of(b), (bindings / i / "name").str()));
         if (b.holds<json_binding>() && !is_json(b.get<json_binding>().json))
             out.push_back(make_diagnostic("json-binding-not-json", name_of(b), (bindings / i / "json").str()));
-        if (b.holds<durable_object_binding>() && b.get<durable_object_binding>().environment &&
-            !b.get<durable_object_binding>().script_name)
+        if (!b.holds<durable_object_binding>()) continue;
+        auto const& durable_object = b.get<durable_object_binding>();
+        if (durable_object.environment && !durable_object.script_name)
             out.push_back(make_diagnostic("durable-object-environment-without-script", name_of(b),
                                           (bindings / i / "environment").str()));
+        if (!durable_object.class_name && !durable_object.namespace_id)
+            out.push_back(make_diagnostic("durable-object-binding-without-class", name_of(b), (bindings / i).str()));
     }
 }
 
@@ -116,12 +87,11 @@ constexpr bool binds_own_class(durable_object_binding const& b, validation_conte
 }
 
 // Each local Durable Object binding must name a class that is live after the
-// migrations. `classes` is where the classes come from (the whole history
-// when known, else the payload's steps); `payload` is the payload's own fold,
-// to tell a delete it carries from one already applied.
+// migrations (`classes`, folded under the assumption). What only the
+// deployed state decides — a class the configuration does not create, when
+// that state is not known — is a warning that says so.
 constexpr void check_durable_object_bindings(worker_version const& version, validation_context const& context,
-                                             version_layout const& layout, migration_fold const* classes,
-                                             migration_fold const* payload, earlier_classes before,
+                                             version_layout const& layout, migration_fold const& classes,
                                              std::vector<diagnostic>& out) {
     auto const bindings = field_location(layout, "bindings");
     for (std::size_t i = 0; i < version.bindings.size(); ++i) {
@@ -129,24 +99,27 @@ constexpr void check_durable_object_bindings(worker_version const& version, vali
         auto const& b = version.bindings[i].get<durable_object_binding>();
         if (!binds_own_class(b, context)) continue;
         std::string_view const class_name = *b.class_name;
-        auto report = [&](std::string_view rule) {
-            out.push_back(make_diagnostic(rule, class_name, (bindings / i / "class_name").str()));
+        auto const where = (bindings / i / "class_name").str();
+        auto const not_created = [&](bool depends_on_state) {
+            // (Not a conditional expression: GCC 12 mishandles one that
+            // copies an allocating value in a constant expression.)
+            if (depends_on_state)
+                out.push_back(make_state_dependent_diagnostic("binding-class-not-created", class_name, where));
+            else out.push_back(make_diagnostic("binding-class-not-created", class_name, where));
+            out.back().suggestion = closest_name(class_name, classes.live_names());
         };
-        if (!classes) {
-            report("binding-without-migrations");
-            continue;
-        }
-        switch (classes->fate_of(class_name)) {
+        switch (classes.fate_of(class_name)) {
         case class_fate::live: break;
-        case class_fate::deleted:
-            report(payload && payload->fate_of(class_name) == class_fate::deleted ? "delete-while-bound"
-                                                                                  : "binding-to-deleted-class");
+        case class_fate::deleted: {
+            auto const* record = classes.classes().find(class_name);
+            bool const deleted_by_upload = record && record->deleted_here;
+            out.push_back(make_diagnostic(deleted_by_upload ? "delete-while-bound" : "binding-to-deleted-class",
+                                          class_name, where));
             break;
-        case class_fate::renamed: report("binding-to-renamed-class"); break;
-        case class_fate::absent: report("binding-class-not-created"); break;
-        case class_fate::unknown:
-            if (before == earlier_classes::untagged) report("binding-class-not-created-here");
-            break;
+        }
+        case class_fate::renamed: out.push_back(make_diagnostic("binding-to-renamed-class", class_name, where)); break;
+        case class_fate::absent: not_created(false); break;
+        case class_fate::unknown: not_created(true); break;
         }
     }
 }
@@ -161,20 +134,13 @@ constexpr name_table<named> exported_classes(validation_context const& context) 
 // The classes left live must be exported by the new version: a class the
 // upload creates with new_classes / new_sqlite_classes is 10070, any other
 // live class (renamed or transferred in, or already deployed) is 10064.
-// `classes` knows every live class; `created_here`, the steps the upload
-// carries (the same fold when it is all there is).
-constexpr void check_live_classes_exported(migration_fold const& classes, migration_fold const* created_here,
-                                           name_table<named> const& exported, std::vector<diagnostic>& out) {
+constexpr void check_live_classes_exported(migration_fold const& classes, name_table<named> const& exported,
+                                           std::vector<diagnostic>& out) {
     for (auto const& record : classes.classes().records()) {
         if (record.fate != class_fate::live || exported.find(record.name)) continue;
-        class_record const* created = nullptr;
-        if (created_here) created = created_here->classes().find(record.name);
-        if (created && created->fate == class_fate::live && created->created_by_new_directive)
-            out.push_back(
-                make_diagnostic("new-class-not-exported", record.name, created_here->where_made_live(*created).str()));
-        else
-            out.push_back(
-                make_diagnostic("live-class-not-exported", record.name, classes.where_made_live(record).str()));
+        out.push_back(
+            make_diagnostic(record.created_by_new_directive ? "new-class-not-exported" : "live-class-not-exported",
+                            record.name, classes.where_made_live(record).str()));
     }
 }
 
@@ -282,51 +248,28 @@ constexpr void check_payload_tags(migrations const& m, version_layout const& lay
 
 namespace detail {
 
-// The rules of a version. `report_payload_steps` is false when the payload's
-// migrations come from a history whose problems are reported already (a
-// deployment): they are still folded, to tell what the upload itself does.
+// The rules of a version, under the context's assumption about the deployed
+// Worker. Its classes come from the whole history when the context has one
+// (its steps checked and reported at `layout.history`), else from the
+// payload's own migrations.
 constexpr void check_version(worker_version const& version, validation_context const& context,
-                             version_layout const& layout, bool report_payload_steps, std::vector<diagnostic>& found) {
+                             version_layout const& layout, std::vector<diagnostic>& found) {
     check_version_text_encoding(version, layout, found);
     check_bindings(version, layout, found);
 
-    std::optional<std::string_view> script_name;
-    if (context.script_name) script_name = *context.script_name;
-    bool const remember = context.exported_classes.has_value();
+    auto const classes = [&] {
+        if (context.history)
+            return fold_history_under(*context.history, json_location(layout.history), context, found,
+                                      &version.migrations);
+        if (version.migrations) check_payload_tags(*version.migrations, layout, found);
+        return fold_payload_under(version.migrations, context, field_location(layout, "migrations"), found);
+    }();
 
-    // The payload's own steps: every directive must apply.
-    std::vector<diagnostic> quiet;
-    std::optional<migration_fold> payload;
-    auto before = earlier_classes::untagged;
-    if (version.migrations) {
-        if (report_payload_steps) check_payload_tags(*version.migrations, layout, found);
-        before = classes_before(*version.migrations, context);
-        payload.emplace(names_mentioned(*version.migrations), fold_options{initial_fate(before), script_name, remember},
-                        report_payload_steps ? found : quiet);
-        for_each_step(*version.migrations, field_location(layout, "migrations"),
-                      [&](auto const& step, json_location where) { payload->apply(step, where); });
-    }
-
-    // Where bindings find their classes: the whole history when given (its
-    // own problems are validate(history)'s to report), a first deploy's
-    // nothing, else the payload's steps.
-    std::optional<migration_fold> history;
-    if (context.history) {
-        history.emplace(fold_history(*context.history, json_location(layout.history),
-                                     fold_options{class_fate::absent, script_name, remember}, quiet));
-        before = earlier_classes::none;
-    } else if (!payload && context.first_deploy) {
-        history.emplace(0, fold_options{class_fate::absent, script_name, remember}, quiet);
-        before = earlier_classes::none;
-    }
-    auto const* classes = history ? &*history : payload ? &*payload : nullptr;
-    auto const* uploaded = payload ? &*payload : nullptr;
-
-    check_durable_object_bindings(version, context, layout, classes, uploaded, before, found);
+    check_durable_object_bindings(version, context, layout, classes, found);
     if (context.exported_classes) {
         auto const exported = exported_classes(context);
         check_bound_classes_exported(version, context, layout, exported, found);
-        if (classes) check_live_classes_exported(*classes, uploaded, exported, found);
+        check_live_classes_exported(classes, exported, found);
     }
     check_modules(version, layout, found);
     check_compatibility_date(version, context, layout, found);
@@ -339,7 +282,7 @@ constexpr void check_version(worker_version const& version, validation_context c
 [[nodiscard]] constexpr std::vector<diagnostic>
 validate(worker_version const& version, validation_context const& context = {}, version_layout const& layout = {}) {
     std::vector<diagnostic> found;
-    detail::check_version(version, context, layout, true, found);
+    detail::check_version(version, context, layout, found);
     return found;
 }
 

@@ -54,7 +54,7 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
 /// Reads the Worker of a wrangler configuration — parsed JSON, JSONC or
 /// TOML, as a JSON value — at its top level, or in `environment` with
 /// wrangler's inheritance: `name` (else `<name>-<environment>`), `main`,
-/// `compatibility_date`, `compatibility_flags` and `migrations` are taken
+/// `account_id`, `compatibility_date`, `compatibility_flags` and `migrations` are taken
 /// from the environment when it sets them and from the top level otherwise;
 /// the bindings (every section of `binding_sections`) only from the
 /// environment.
@@ -84,6 +84,7 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
     read_bindings(reader, *top_object, top, top_bindings, top_binding_locations);
     worker.name = reader.optional_string(*top_object, "name", top);
     worker.main = reader.optional_string(*top_object, "main", top);
+    worker.account_id = reader.optional_string(*top_object, "account_id", top);
     worker.deployment.version.compatibility_date = detail::compatibility_date(reader, *top_object, top);
     worker.deployment.version.compatibility_flags = reader.optional_strings(*top_object, "compatibility_flags", top);
     if (auto const* migrations = top_object->if_contains("migrations"))
@@ -121,6 +122,7 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
         if (auto name = reader.optional_string(*section, "name", at)) worker.name = std::move(name);
         else if (worker.name) worker.name = text(std::string(*worker.name) + "-" + std::string(*environment));
         if (auto main = reader.optional_string(*section, "main", at)) worker.main = std::move(main);
+        if (auto account = reader.optional_string(*section, "account_id", at)) worker.account_id = std::move(account);
         if (section->contains("compatibility_date")) {
             worker.deployment.version.compatibility_date = detail::compatibility_date(reader, *section, at);
             worker.compatibility_date_location = (at / "compatibility_date").pointer;

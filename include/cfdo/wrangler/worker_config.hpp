@@ -38,8 +38,11 @@ struct worker_config {
     std::optional<text> name{};
     /// The entry module's path (`main`).
     std::optional<text> main{};
+    /// The account the Worker deploys to (`account_id`), when the
+    /// configuration says.
+    std::optional<text> account_id{};
     /// The version (compatibility date and flags, every binding) and the
-    /// migration history. `deployed_tag` is the caller's to set.
+    /// migration history.
     cfdo::deployment deployment{};
     /// Where `deployment.version.bindings[i]` is written.
     std::vector<binding_location> binding_locations{};
@@ -55,9 +58,8 @@ struct worker_config {
 
     /// The configuration's JSON pointer for a pointer into what
     /// `validate(deployment)` checks (`/version/bindings/2/class_name`,
-    /// `/history/0/tag`, `/deployed_tag`, or `/version/migrations/steps/0`,
-    /// the first step sent, which is migration `first_sent_step`).
-    [[nodiscard]] std::string location_of(std::string_view checked, std::size_t first_sent_step = 0) const {
+    /// `/history/0/tag`).
+    [[nodiscard]] std::string location_of(std::string_view checked) const {
         auto const starts = [&](std::string_view prefix) {
             return checked.substr(0, prefix.size()) == prefix &&
                    (checked.size() == prefix.size() || checked[prefix.size()] == '/');
@@ -68,11 +70,6 @@ struct worker_config {
             return checked.substr(std::min(checked.size(), prefix.size() + 1));
         };
         if (starts("/history")) return migrations_location + rest_after("/history");
-        if (starts("/deployed_tag")) return migrations_location;
-        if (starts("/version/migrations/steps")) {
-            auto const [step, field] = leading_index(below("/version/migrations/steps"));
-            if (step) return migrations_location + "/" + std::to_string(first_sent_step + *step) + std::string(field);
-        }
         if (starts("/version/migrations")) return migrations_location;
         if (starts("/version/compatibility_date")) return compatibility_date_location;
         if (starts("/version/compatibility_flags"))

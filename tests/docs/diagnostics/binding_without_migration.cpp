@@ -2,10 +2,9 @@
 
 constexpr cfdo::worker_version version() {
     return {
-        .bindings = {cfdo::durable_object_binding{.name = "ROOMS", .class_name = "ChatRoom"}},
-        .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter"}},
+        .bindings = {cfdo::durable_object_binding{.name = "ROOMS", .class_name = "ChatRom"}},
+        .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"ChatRoom"}},
     };
 }
 // A new Worker: these migrations are its whole history.
-constexpr cfdo::validation_context first_deploy() { return {.first_deploy = true}; }
-static_assert(cfdo::valid<version, first_deploy>());
+static_assert(cfdo::valid<version, cfdo::first_deploy>());
