@@ -1,10 +1,11 @@
-# Fails when a rule about a configuration's shape (`config-*` in the
-# catalogue) appears in no golden file of cases/: each must be shown to fire.
+# Fails when a rule about an input file's shape (`config-*` and `params-*` in
+# the catalogue) appears in no golden file of cases/: each must be shown to
+# fire.
 #
 #   cmake -D CATALOGUE=<catalogue.hpp> -D CASES=<cases dir> -P every_config_rule_has_a_fixture.cmake
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/../cmake/catalogue_rules.cmake")
-cfdo_catalogue_rules("${CATALOGUE}" config_rules ONLY_PREFIX "config-")
+cfdo_catalogue_rules("${CATALOGUE}" config_rules ONLY_PREFIX "(config|params)-")
 file(GLOB goldens "${CASES}/*.expected")
 set(all_output "")
 foreach(golden IN LISTS goldens)

@@ -1,11 +1,10 @@
-// The command line of the cfdo tool: `cfdo COMMAND [OPTION VALUE]... OPERAND`.
+// The command line of the cfdo tool: `cfdo COMMAND [OPTION [VALUE]]... OPERAND`.
 #ifndef CFDO_TOOLS_ARGUMENTS_HPP_INCLUDED
 #define CFDO_TOOLS_ARGUMENTS_HPP_INCLUDED
 
 #include <cfdo/support/expected.hpp>
 
 #include <algorithm>
-#include <initializer_list>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -24,11 +23,61 @@ enum exit_status : int {
     /// An error rule is broken: the diagnostics say which.
     rule_violations = 1,
     /// The input is unusable: no such file, not JSON/TOML, not a
-    /// configuration or request, or a wrong command line.
+    /// configuration or request, a failed fetch, or a wrong command line.
     unusable_input = 2,
 };
 
-/// A command's options (each taking one value) and operands.
+/// An option a command takes.
+struct option_spec {
+    std::string_view name;
+    /// What its value is (`TAG`, `FILE`), or empty for a flag.
+    std::string_view value;
+    std::string_view help;
+};
+
+/// A command: its name, what it does, its options and its operand.
+struct command_spec {
+    std::string_view name;
+    std::string_view summary;
+    std::span<option_spec const> options;
+    /// The operand, as usage shows it (`FILE`), or empty when it takes none.
+    std::string_view operand;
+    /// When the operand may be left out (`cfdo state` with --script).
+    bool operand_optional = false;
+
+    [[nodiscard]] option_spec const* find(std::string_view option) const {
+        auto const found =
+            std::find_if(options.begin(), options.end(), [&](option_spec const& spec) { return spec.name == option; });
+        return found == options.end() ? nullptr : &*found;
+    }
+
+    /// `usage: cfdo check [--exports A,B] ... FILE`
+    [[nodiscard]] std::string usage() const {
+        std::string line = "usage: cfdo " + std::string(name);
+        for (auto const& spec : options) {
+            line += " [" + std::string(spec.name);
+            if (!spec.value.empty()) line += " " + std::string(spec.value);
+            line += "]";
+        }
+        if (!operand.empty()) line += operand_optional ? " [" + std::string(operand) + "]" : " " + std::string(operand);
+        return line;
+    }
+
+    /// The usage, what the command does, and each option with its help.
+    [[nodiscard]] std::string help() const {
+        std::string text = usage() + "\n  " + std::string(summary) + "\n";
+        if (!options.empty()) text += "options:\n";
+        for (auto const& spec : options) {
+            std::string left = "  " + std::string(spec.name);
+            if (!spec.value.empty()) left += " " + std::string(spec.value);
+            left.resize(std::max<std::size_t>(left.size() + 2, 26), ' ');
+            text += left + std::string(spec.help) + "\n";
+        }
+        return text;
+    }
+};
+
+/// A command's options (flags have an empty value) and operands.
 struct arguments {
     std::map<std::string, std::string, std::less<>> options;
     std::vector<std::string> operands;
@@ -37,16 +86,21 @@ struct arguments {
         if (auto const found = options.find(name); found != options.end()) return found->second;
         return std::nullopt;
     }
+
+    [[nodiscard]] bool flag(std::string_view name) const { return options.contains(name); }
 };
 
-/// Splits `args` into options (`--name value` or `--name=value`, each at
-/// most once, among `known`) and operands; `--` ends the options, `-` is an
-/// operand (standard input). The error is the reason, or "--help" when help
-/// was asked for.
+/// Splits `args` into `command`'s options (`--name value` or `--name=value`
+/// for those taking one, `--name` for flags, each at most once) and
+/// operands; `--` ends the options, `-` is an operand (standard input). The
+/// error is the reason, or "--help" when help was asked for.
 [[nodiscard]] inline expected<arguments, std::string> parse_arguments(std::span<char* const> args,
-                                                                      std::initializer_list<std::string_view> known) {
+                                                                      command_spec const& command) {
     arguments parsed;
     bool options_ended = false;
+    // The option whose value was the last argument: if no operand is left,
+    // the value was probably meant as the operand (`--deployed-tag FILE`).
+    std::optional<std::string> took_last_argument;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view const arg = args[i];
         if (options_ended || !arg.starts_with("-") || arg == "-") {
@@ -60,56 +114,64 @@ struct arguments {
         auto const equals = arg.find('=');
         std::string const name(arg.substr(0, equals));
         if (name == "--help" || name == "-h") return unexpected(std::string("--help"));
-        if (std::find(known.begin(), known.end(), name) == known.end()) return unexpected("unknown option " + name);
+        auto const* spec = command.find(name);
+        if (!spec) return unexpected("unknown option " + name);
         std::string value;
-        if (equals != std::string_view::npos) {
+        if (spec->value.empty()) {
+            if (equals != std::string_view::npos) return unexpected("option " + name + " takes no value");
+        } else if (equals != std::string_view::npos) {
             value = arg.substr(equals + 1);
         } else if (i + 1 < args.size()) {
             value = args[++i];
+            if (i + 1 == args.size()) took_last_argument = name;
         } else {
-            return unexpected("option " + name + " needs a value");
+            return unexpected("option " + name + " needs a value (" + std::string(spec->value) + ")");
         }
         if (!parsed.options.emplace(name, std::move(value)).second)
             return unexpected("option " + name + " is given twice");
     }
+    if (took_last_argument && parsed.operands.empty() && !command.operand.empty() && !command.operand_optional)
+        return unexpected("option " + *took_last_argument + " needs a value (" +
+                          std::string(command.find(*took_last_argument)->value) + "): \"" +
+                          parsed.options[*took_last_argument] + "\" is taken as the " + std::string(command.operand));
     return parsed;
 }
 
 /// What a command says when its command line is not usable: the reason
 /// (none for --help, which is not a mistake), then its usage. The status is
 /// 0 for --help, else `unusable_input`.
-[[nodiscard]] inline int usage_failure(std::ostream& err, std::string_view command, std::string_view usage,
-                                       std::string_view reason) {
+[[nodiscard]] inline int usage_failure(command_spec const& command, std::string_view reason) {
     if (reason == "--help") {
-        std::cout << usage << '\n';
+        std::cout << command.help();
         return valid;
     }
-    err << "cfdo " << command << ": " << reason << '\n' << usage << '\n';
+    std::cerr << "cfdo " << command.name << ": " << reason << '\n'
+              << command.usage() << "\n(cfdo " << command.name << " --help lists the options)\n";
     return unusable_input;
 }
 
-/// A command's command line: its options and its one FILE.
+/// A command's command line: its options and its operand (empty when the
+/// command allows none and none was given).
 struct command_line {
     arguments parsed;
-    std::string file;
+    std::string operand;
 };
 
-/// Reads a command line of options among `known` and exactly one FILE. On
-/// --help or a mistake it prints the usage (see `usage_failure`) and gives
-/// the status to exit with instead.
+/// Reads `command`'s command line: its options and its operand. On --help
+/// or a mistake it prints the usage (see `usage_failure`) and gives the
+/// status to exit with instead.
 [[nodiscard]] inline expected<command_line, int> read_command_line(std::span<char* const> args,
-                                                                   std::initializer_list<std::string_view> known,
-                                                                   std::string_view command, std::string_view usage) {
-    auto parsed = parse_arguments(args, known);
-    if (!parsed) return unexpected(usage_failure(std::cerr, command, usage, parsed.error()));
+                                                                   command_spec const& command) {
+    auto parsed = parse_arguments(args, command);
+    if (!parsed) return unexpected(usage_failure(command, parsed.error()));
     auto const operands = parsed->operands.size();
-    if (operands == 0) return unexpected(usage_failure(std::cerr, command, usage, "expects a FILE"));
+    if (operands == 0 && !command.operand_optional)
+        return unexpected(usage_failure(command, "expects a " + std::string(command.operand)));
     if (operands > 1)
-        return unexpected(usage_failure(std::cerr, command, usage,
-                                        "expects exactly one FILE, but got " + std::to_string(operands) +
-                                            " operands (options start with --)"));
-    auto file = parsed->operands.front();
-    return command_line{std::move(*parsed), std::move(file)};
+        return unexpected(usage_failure(command, "expects one " + std::string(command.operand) + ", but got " +
+                                                     std::to_string(operands) + " operands (options start with --)"));
+    std::string operand = operands == 1 ? parsed->operands.front() : std::string();
+    return command_line{std::move(*parsed), std::move(operand)};
 }
 
 } // namespace cfdo::tool

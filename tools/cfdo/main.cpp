@@ -1,44 +1,65 @@
 // cfdo: cfdo's checks and requests on the command line (docs/cli.md).
 //
-//   cfdo check [--exports A,B] [--deployed-tag TAG] [--env NAME] [--format text|json] FILE
-//   cfdo plan [--deployed-tag TAG] [--env NAME] FILE
-//   cfdo request FILE
+//   cfdo check [options] FILE     a wrangler configuration, with every rule
+//   cfdo plan [options] FILE      the migrations a deploy sends
+//   cfdo state [options] [CONFIG] what Cloudflare has of a Worker
+//   cfdo request FILE             the request for the SDK's params, checked
 #include "arguments.hpp"
 #include "commands.hpp"
 
+#include <array>
 #include <exception>
 #include <iostream>
 #include <new>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace {
 
-constexpr std::string_view usage =
-    "usage: cfdo COMMAND ...\n"
-    "  cfdo check [--exports A,B] [--deployed-tag TAG] [--env NAME] [--format text|json] FILE\n"
-    "      checks a wrangler configuration (wrangler.toml, .json, .jsonc) with every rule\n"
-    "  cfdo plan [--deployed-tag TAG] [--env NAME] FILE\n"
-    "      prints the migrations a deploy of the configuration sends\n"
-    "  cfdo request FILE\n"
-    "      prints the request for {\"operation\": SDK method, \"params\": SDK params}, checked\n"
-    "exit status: 0 valid (warnings allowed), 1 rule violations, 2 unusable input\n";
+using command_function = int (*)(std::span<char* const>);
+
+struct command {
+    cfdo::tool::command_spec const* spec;
+    command_function run;
+};
+
+// Called only from main, after the command specs of the other translation
+// units are initialized.
+std::array<command, 4> commands() {
+    return {command{&cfdo::tool::check_spec, cfdo::tool::check_command},
+            command{&cfdo::tool::plan_spec, cfdo::tool::plan_command},
+            command{&cfdo::tool::state_spec, cfdo::tool::state_command},
+            command{&cfdo::tool::request_spec, cfdo::tool::request_command}};
+}
+
+constexpr std::string_view version = "cfdo 0.1.0";
+
+std::string usage() {
+    std::string text = "usage: cfdo COMMAND ...   (cfdo COMMAND --help lists its options; cfdo --version)\n";
+    for (auto const& [spec, run] : commands())
+        text += "  " + spec->usage().substr(7) + "\n      " + std::string(spec->summary) + "\n";
+    text += "exit status: 0 valid (warnings allowed), 1 rule violations, 2 unusable input\n";
+    return text;
+}
 
 int run(std::span<char* const> args) {
     if (args.empty()) {
-        std::cerr << usage;
+        std::cerr << usage();
         return cfdo::tool::unusable_input;
     }
-    std::string_view const command = args.front();
-    auto const rest = args.subspan(1);
-    if (command == "check") return cfdo::tool::check_command(rest);
-    if (command == "plan") return cfdo::tool::plan_command(rest);
-    if (command == "request") return cfdo::tool::request_command(rest);
-    if (command == "--help" || command == "-h" || command == "help") {
-        std::cout << usage;
+    std::string_view const name = args.front();
+    for (auto const& [spec, run_command] : commands())
+        if (name == spec->name) return run_command(args.subspan(1));
+    if (name == "--help" || name == "-h" || name == "help") {
+        std::cout << usage();
         return cfdo::tool::valid;
     }
-    std::cerr << "cfdo: unknown command \"" << command << "\"\n" << usage;
+    if (name == "--version") {
+        std::cout << version << '\n';
+        return cfdo::tool::valid;
+    }
+    std::cerr << "cfdo: unknown command \"" << name << "\"\n" << usage();
     return cfdo::tool::unusable_input;
 }
 

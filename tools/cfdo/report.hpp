@@ -2,6 +2,7 @@
 #ifndef CFDO_TOOLS_REPORT_HPP_INCLUDED
 #define CFDO_TOOLS_REPORT_HPP_INCLUDED
 
+#include <cfdo/model/deployed_state.hpp>
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/support/printable.hpp>
@@ -10,6 +11,7 @@
 #include <boost/json/object.hpp>
 
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,8 +30,9 @@ inline void print_text(std::ostream& out, std::string_view file, std::vector<dia
 }
 
 /// The diagnostics as a JSON array of {rule, severity, path, subject,
-/// message, cloudflare_code}; cloudflare_code is null when no Cloudflare
-/// error code is known for the rule.
+/// message, cloudflare_code, depends_on_state, suggestion}; cloudflare_code
+/// is null when no Cloudflare error code is known for the rule, suggestion
+/// when no name looks meant.
 [[nodiscard]] inline boost::json::array diagnostics_json(std::vector<diagnostic> const& diagnostics) {
     boost::json::array out;
     out.reserve(diagnostics.size());
@@ -43,9 +46,35 @@ inline void print_text(std::ostream& out, std::string_view file, std::vector<dia
         entry["message"] = message_of(d);
         if (rule && rule->cloudflare_code != 0) entry["cloudflare_code"] = rule->cloudflare_code;
         else entry["cloudflare_code"] = nullptr;
+        entry["depends_on_state"] = d.depends_on_state;
+        if (d.suggestion.empty()) entry["suggestion"] = nullptr;
+        else entry["suggestion"] = std::string_view(d.suggestion);
         out.push_back(std::move(entry));
     }
     return out;
+}
+
+/// The one-line verdict, with the assumption it was given under:
+/// "wrangler.toml: valid (deployed state unknown), 2 warnings",
+/// "wrangler.toml: 1 error, 2 warnings (first deploy)".
+[[nodiscard]] inline std::string summary_of(std::string_view file, std::vector<diagnostic> const& diagnostics,
+                                            deployed_assumption const& assumed) {
+    std::size_t errors = 0;
+    for (auto const& d : diagnostics) errors += d.level == severity::error ? 1 : 0;
+    std::size_t const warnings = diagnostics.size() - errors;
+    auto const count = [](std::size_t n, std::string_view what) {
+        return std::to_string(n) + " " + std::string(what) + (n == 1 ? "" : "s");
+    };
+    std::string line = printable(file) + ": ";
+    if (errors == 0) {
+        line += "valid (" + describe(assumed) + ")";
+        if (warnings > 0) line += ", " + count(warnings, "warning");
+    } else {
+        line += count(errors, "error");
+        if (warnings > 0) line += ", " + count(warnings, "warning");
+        line += " (" + describe(assumed) + ")";
+    }
+    return line;
 }
 
 } // namespace cfdo::tool

@@ -4,6 +4,7 @@
 #include <cfdo/json/pretty.hpp>
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/model/operations.hpp>
+#include <cfdo/rules/params_rules.hpp>
 
 #include "arguments.hpp"
 #include "commands.hpp"
@@ -25,36 +26,26 @@ namespace {
 /// `/params` of the request file.
 template <class Operation>
 int print_request(std::string const& path, boost::json::value const& params) {
-    std::vector<std::string> unknown;
-    auto operation = from_json<Operation>(params, decode_options{.unknown_fields = &unknown});
-    if (!operation) {
-        std::cerr << printable(path) << ":/params" << printable(operation.error().path)
-                  << ": error: " << printable(operation.error().message) << '\n';
-        return rule_violations;
-    }
-    // A parameter cfdo does not know would be sent by the SDK and dropped by
-    // cfdo: the two requests would differ, so it is an error, not noise.
-    for (auto const& pointer : unknown)
-        std::cerr << printable(path) << ":/params" << printable(pointer)
-                  << ": error: cfdo does not know this parameter of " << Operation::endpoint.sdk_method
-                  << ", so its request would not carry it\n";
-    auto diagnostics = validate(*operation);
-    for (auto& d : diagnostics) d.path = text("/params" + std::string(d.path));
-    print_text(std::cerr, path, diagnostics);
-    if (!unknown.empty() || has_errors(diagnostics)) return rule_violations;
-    std::cout << pretty_json(to_json(make_request(*operation))) << '\n';
+    auto reading = read_params<Operation>(params);
+    for (auto& d : reading.diagnostics) d.path = text("/params" + std::string(d.path));
+    print_text(std::cerr, path, reading.diagnostics);
+    if (!reading.operation || has_errors(reading.diagnostics)) return rule_violations;
+    std::cout << pretty_json(to_json(make_request(*reading.operation))) << '\n';
     return valid;
 }
 
 } // namespace
 
+command_spec const request_spec{"request",
+                                "prints the request for a request file, {\"operation\": SDK method, \"params\": "
+                                "SDK params}, checked with every rule (FILE - reads standard input)",
+                                {},
+                                "FILE"};
+
 int request_command(std::span<char* const> args) {
-    constexpr std::string_view usage =
-        "usage: cfdo request FILE   (FILE: {\"operation\": SDK method, \"params\": SDK params}; - for standard "
-        "input)";
-    auto const command_line = read_command_line(args, {}, "request", usage);
+    auto const command_line = read_command_line(args, request_spec);
     if (!command_line) return command_line.error();
-    auto const& path = command_line->file;
+    auto const& path = command_line->operand;
     auto value = read_value(path, file_format::json);
     if (!value) {
         std::cerr << "cfdo: " << printable(value.error().message) << '\n';

@@ -1,8 +1,10 @@
-// What `cfdo check` and `cfdo plan` share: a configuration file read into a
-// Worker, and the options that complete it.
+// What `cfdo check`, `cfdo plan` and `cfdo state` share: a configuration
+// file read into a Worker, and the assumption about what is deployed.
 #ifndef CFDO_TOOLS_WORKER_FROM_CONFIG_HPP_INCLUDED
 #define CFDO_TOOLS_WORKER_FROM_CONFIG_HPP_INCLUDED
 
+#include <cfdo/json/from_json.hpp>
+#include <cfdo/model/deployed_state.hpp>
 #include <cfdo/wrangler/check_config.hpp>
 #include <cfdo/wrangler/read_config.hpp>
 
@@ -10,12 +12,21 @@
 #include "input_file.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cfdo::tool {
+
+/// The options that say what is deployed; at most one of them.
+inline constexpr std::array assumption_options{
+    option_spec{"--deployed-tag", "TAG", "the migration tag Cloudflare has deployed (its classes unknown)"},
+    option_spec{"--state", "FILE", "the deployed state, as `cfdo state` prints it (- reads standard input)"},
+    option_spec{"--first-deploy", "", "nothing is deployed yet: the migrations are the whole history"},
+};
 
 /// `--exports A,B` as a list of class names (`--exports ""`: none); spaces
 /// around a name are not part of it (`--exports "A, B"`).
@@ -33,25 +44,47 @@ namespace cfdo::tool {
     return classes;
 }
 
-[[nodiscard]] inline wrangler::check_options check_options_of(arguments const& parsed) {
-    wrangler::check_options options;
-    if (auto exports = parsed.option("--exports")) options.exported_classes = split_class_list(*exports);
-    if (auto tag = parsed.option("--deployed-tag")) options.deployed_tag = text(*tag);
-    return options;
+/// A deployed state file, as `cfdo state` prints it; the message when it is
+/// unusable (not JSON, not a state, or one that contradicts itself).
+[[nodiscard]] inline expected<deployed_state, std::string> read_state_file(std::string const& path) {
+    auto value = read_value(path, file_format::json);
+    if (!value) return unexpected(value.error().message);
+    auto state = from_json<deployed_state>(*value);
+    if (!state) return unexpected(path + ": not a deployed state: " + state.error().what());
+    if (auto const contradiction = contradiction_in(*state))
+        return unexpected(path + ": the deployed state contradicts itself: " + std::string(*contradiction));
+    return std::move(*state);
 }
 
-/// A configuration read for `--env` and checked with the options of the
-/// command line: its Worker, when its shape is right, and every diagnostic.
+/// The assumption the command line says (unknown without any of
+/// `assumption_options`), or why it cannot be had.
+[[nodiscard]] inline expected<deployed_assumption, std::string> assumption_of(arguments const& parsed) {
+    auto const given = std::count_if(assumption_options.begin(), assumption_options.end(),
+                                     [&](option_spec const& spec) { return parsed.flag(spec.name); });
+    if (given > 1) return unexpected(std::string("--deployed-tag, --state and --first-deploy exclude each other"));
+    if (parsed.flag("--first-deploy")) return deployed_assumption(first_deploy{});
+    if (auto tag = parsed.option("--deployed-tag"))
+        return deployed_assumption(deployed_state{.migration_tag = text(*tag)});
+    if (auto path = parsed.option("--state")) {
+        auto state = read_state_file(*path);
+        if (!state) return unexpected(std::move(state).error());
+        return deployed_assumption(std::move(*state));
+    }
+    return deployed_assumption(unknown_state{});
+}
+
+/// A configuration read for `--env` and checked under the command line's
+/// assumption: its Worker, when its shape is right, and every diagnostic.
 struct checked_configuration {
     std::optional<wrangler::worker_config> worker;
     wrangler::check_options options;
     std::vector<diagnostic> diagnostics;
 };
 
-/// The configuration at `path`, checked; nothing (and a message on standard
-/// error) when the file is unusable.
-[[nodiscard]] inline std::optional<checked_configuration> check_configuration(std::string const& path,
-                                                                              arguments const& parsed) {
+/// The configuration at `path`, read for `--env`; nothing (and a message on
+/// standard error) when the file is unusable.
+[[nodiscard]] inline std::optional<wrangler::config_reading> read_configuration(std::string const& path,
+                                                                                arguments const& parsed) {
     auto value = read_value(path, format_of(path));
     if (!value) {
         std::cerr << "cfdo: " << printable(value.error().message) << '\n';
@@ -62,9 +95,23 @@ struct checked_configuration {
         return std::nullopt;
     }
     auto const environment = parsed.option("--env");
-    auto reading =
-        wrangler::read_config(*value, environment ? std::optional<std::string_view>(*environment) : std::nullopt);
-    checked_configuration checked{std::move(reading.worker), check_options_of(parsed), std::move(reading.diagnostics)};
+    return wrangler::read_config(*value, environment ? std::optional<std::string_view>(*environment) : std::nullopt);
+}
+
+/// The configuration at `path`, checked; nothing (and a message on standard
+/// error) when the file or the deployed state is unusable.
+[[nodiscard]] inline std::optional<checked_configuration> check_configuration(std::string const& path,
+                                                                              arguments const& parsed) {
+    auto assumption = assumption_of(parsed);
+    if (!assumption) {
+        std::cerr << "cfdo: " << printable(assumption.error()) << '\n';
+        return std::nullopt;
+    }
+    auto reading = read_configuration(path, parsed);
+    if (!reading) return std::nullopt;
+    wrangler::check_options options{.deployed = std::move(*assumption)};
+    if (auto exports = parsed.option("--exports")) options.exported_classes = split_class_list(*exports);
+    checked_configuration checked{std::move(reading->worker), std::move(options), std::move(reading->diagnostics)};
     if (checked.worker) {
         auto const found = wrangler::check(*checked.worker, checked.options);
         checked.diagnostics.insert(checked.diagnostics.end(), found.begin(), found.end());
