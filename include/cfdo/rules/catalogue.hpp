@@ -255,8 +255,9 @@ namespace detail {
 /// A diagnostic of rule `id` whose verdict depends on what is deployed, which
 /// is not known: a warning, worded as the rule's `if_state_unknown` message.
 [[nodiscard]] constexpr diagnostic make_state_dependent_diagnostic(std::string_view id, text subject, text path) {
+    auto const* rule = find_rule(id);
+    if (!rule || rule->if_state_unknown.empty()) detail::rule_id_is_not_in_the_catalogue(id);
     auto d = make_diagnostic(id, std::move(subject), std::move(path));
-    if (find_rule(id)->if_state_unknown.empty()) detail::rule_id_is_not_in_the_catalogue(id);
     d.level = severity::warning;
     d.depends_on_state = true;
     return d;
