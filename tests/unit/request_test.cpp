@@ -160,6 +160,76 @@ TEST_CASE("create_version request", "[request]") {
     }
 }
 
+TEST_CASE("a deployment's request: its payload under what is deployed, checked with the whole history",
+          "[request][deployment]") {
+    cfdo::deployment const counter{
+        .version = {.main_module = "worker.mjs",
+                    .bindings = {cfdo::durable_object_binding{.name = "TALLY", .class_name = "Tally"}},
+                    .modules = {module_bytes("worker.mjs", "export class Tally {}")}},
+        .history = {{.tag = "v1", .new_classes = {"Counter"}},
+                    {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}}}};
+    cfdo::create_version const create{.account_id = account, .worker_id = "counter"};
+    cfdo::validation_context const at_v1{.deployed = cfdo::deployed_state{.migration_tag = "v1"}};
+
+    SECTION("the steps after the deployed tag are sent, with it as old_tag") {
+        auto const r = cfdo::make_request(create, counter, at_v1);
+        auto const body = boost::json::parse(r.body_bytes());
+        CHECK(body.at("migrations") == boost::json::parse(R"({"old_tag": "v1", "new_tag": "v2",
+                                     "steps": [{"renamed_classes": [{"from": "Counter", "to": "Tally"}]}]})"));
+        CHECK(body.at("bindings").at(0).at("class_name") == "Tally");
+    }
+    SECTION("a first deploy sends every step; everything deployed, none") {
+        auto const first =
+            boost::json::parse(cfdo::make_request(create, counter, {.deployed = cfdo::first_deploy{}}).body_bytes());
+        CHECK(first.at("migrations").at("steps").as_array().size() == 2);
+        CHECK_FALSE(first.at("migrations").as_object().contains("old_tag"));
+        auto const up_to_date = boost::json::parse(
+            cfdo::make_request(create, counter, {.deployed = cfdo::deployed_state{.migration_tag = "v2"}})
+                .body_bytes());
+        CHECK_FALSE(up_to_date.as_object().contains("migrations"));
+    }
+    SECTION("the history is checked, and the bindings against it, with pointers into the deployment") {
+        auto broken = counter;
+        broken.version.bindings.push_back(cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"});
+        broken.history.push_back({.tag = "v2", .new_sqlite_classes = {"Room"}});
+        auto const refused = cfdo::try_make_request(create, broken, at_v1);
+        REQUIRE_FALSE(refused);
+        CHECK(describe(refused.error()) ==
+              std::vector<std::string>{"migration-tag-duplicate v2 /history/2/tag error",
+                                       "binding-to-renamed-class Counter /version/bindings/1/class_name error"});
+        CHECK(refused.error() == cfdo::validate(create, broken, at_v1));
+    }
+    SECTION("migrations written on the version are an error: the history is the one place") {
+        auto twice = counter;
+        twice.version.migrations = cfdo::single_step_migration{.new_classes = {"Counter"}};
+        CHECK_THROWS_AS(cfdo::make_request(create, twice, at_v1), cfdo::invalid_request);
+    }
+    SECTION("the operation's own parameters are checked too") {
+        auto const refused =
+            cfdo::try_make_request(cfdo::create_version{.account_id = account, .worker_id = "a/b"}, counter, at_v1);
+        REQUIRE_FALSE(refused);
+        CHECK(describe(refused.error()) == std::vector<std::string>{"path-parameter-slash worker_id /worker_id error"});
+    }
+    SECTION("the script upload sends the same payload as its metadata") {
+        auto const r =
+            cfdo::make_request(cfdo::upload_script{.account_id = account, .script_name = "counter"}, counter, at_v1);
+        CHECK(r.body_bytes().find(R"("old_tag":"v1")") != std::string::npos);
+    }
+}
+
+TEST_CASE("make_request judges under the context it is given", "[request][deployment]") {
+    // Chat is neither created nor, as far as is known, deployed.
+    cfdo::create_version const create{
+        .account_id = account,
+        .worker_id = "counter",
+        .version = {.bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}}}};
+    CHECK(cfdo::try_make_request(create).has_value()); // a warning only
+    auto const refused = cfdo::try_make_request(create, {.deployed = cfdo::first_deploy{}});
+    REQUIRE_FALSE(refused);
+    CHECK(describe(refused.error()) ==
+          std::vector<std::string>{"binding-class-not-created Chat /bindings/0/class_name error"});
+}
+
 TEST_CASE("upload_script request", "[request]") {
     cfdo::upload_script const op{
         .account_id = account,
@@ -272,9 +342,9 @@ TEST_CASE("path parameter rules", "[request][rules]") {
     }
     SECTION("the namespace's pointer is its API name, /id") {
         CHECK(refusal(cfdo::list_objects{.account_id = "a", .namespace_id = "\x1b[31m"}) ==
-              std::vector<std::string>{"path-parameter-control-character namespace_id /id error"});
+              std::vector<std::string>{"path-parameter-control-character id /id error"});
         CHECK(refusal(cfdo::list_objects{.account_id = "a", .namespace_id = ""}) ==
-              std::vector<std::string>{"path-parameter-empty namespace_id /id error"});
+              std::vector<std::string>{"path-parameter-empty id /id error"});
     }
     SECTION("non-ASCII bytes, spaces and dots inside a name are allowed") {
         CHECK(cfdo::validate(cfdo::list_namespaces{.account_id = "\xc3\xa9 t.x"}).empty());
@@ -391,17 +461,16 @@ TEST_CASE("make_request throws invalid_request carrying the diagnostics", "[requ
     } catch (cfdo::invalid_request const& e) {
         CHECK(describe(e.diagnostics()) ==
               std::vector<std::string>{"path-parameter-control-character account_id /account_id error",
-                                       "path-parameter-slash namespace_id /id error",
-                                       "path-parameter-dot-segment namespace_id /id error",
+                                       "path-parameter-slash id /id error", "path-parameter-dot-segment id /id error",
                                        "limit-out-of-range limit /limit error"});
         CHECK(e.diagnostics() == cfdo::validate(op));
         CHECK(std::string(e.what()) ==
               "cfdo: invalid request\n"
               "  /account_id: error[path-parameter-control-character]: path parameter 'account_id' contains a "
               "control character; pass the identifier alone\n"
-              "  /id: error[path-parameter-slash]: path parameter 'namespace_id' contains '/', which would change "
+              "  /id: error[path-parameter-slash]: path parameter 'id' contains '/', which would change "
               "the request's path; pass the identifier alone\n"
-              "  /id: error[path-parameter-dot-segment]: path parameter 'namespace_id' is '.' or contains '..', which "
+              "  /id: error[path-parameter-dot-segment]: path parameter 'id' is '.' or contains '..', which "
               "URL normalization would turn into another path; pass the identifier alone\n"
               "  /limit: error[limit-out-of-range]: 'limit' must be from 10 to 10000 (Cloudflare's documented range)");
     }

@@ -278,7 +278,7 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
         // Request parameters.
         {"path-parameter-empty",
          [] { return diagnostics_of(cfdo::list_objects{.account_id = account, .namespace_id = ""}); },
-         {"path-parameter-empty namespace_id /id error"}},
+         {"path-parameter-empty id /id error"}},
         {"path-parameter-slash",
          [] { return diagnostics_of(cfdo::create_version{.account_id = account, .worker_id = "team/counter"}); },
          {"path-parameter-slash worker_id /worker_id error"}},

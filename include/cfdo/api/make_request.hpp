@@ -127,10 +127,13 @@ request build(Operation const& op) {
 
 } // namespace detail
 
-/// The request for `op`, or every diagnostic when `op` breaks an error rule.
+/// The request for `op`, or every diagnostic when `op` breaks an error rule
+/// under what `context` says (by default, nothing is known of what is
+/// deployed).
 template <operation Operation>
-[[nodiscard]] expected<request, std::vector<diagnostic>> try_make_request(Operation const& op) {
-    auto diagnostics = validate(op);
+[[nodiscard]] expected<request, std::vector<diagnostic>> try_make_request(Operation const& op,
+                                                                          validation_context const& context = {}) {
+    auto diagnostics = validate(op, context);
     if (has_errors(diagnostics)) return unexpected(std::move(diagnostics));
     return detail::build(op);
 }
@@ -138,8 +141,31 @@ template <operation Operation>
 /// The request for `op`; throws `invalid_request` when `op` breaks an error
 /// rule.
 template <operation Operation>
-[[nodiscard]] request make_request(Operation const& op) {
-    auto built = try_make_request(op);
+[[nodiscard]] request make_request(Operation const& op, validation_context const& context = {}) {
+    auto built = try_make_request(op, context);
+    if (!built) throw invalid_request(std::move(built).error());
+    return std::move(*built);
+}
+
+/// The request for `op` sending deployment `d` under `context`: its version
+/// is `payload(d, context)` — the history's steps after the deployed tag —
+/// checked with the whole history; or every diagnostic when there is an
+/// error.
+///
+///   auto request = cfdo::make_request(cfdo::create_version{.account_id = a, .worker_id = "counter"},
+///                                     counter_deployment(), {.deployed = state});
+template <version_operation Operation>
+[[nodiscard]] expected<request, std::vector<diagnostic>> try_make_request(Operation const& op, deployment const& d,
+                                                                          validation_context const& context = {}) {
+    auto diagnostics = validate(op, d, context);
+    if (has_errors(diagnostics)) return unexpected(std::move(diagnostics));
+    return detail::build(with_deployment(op, d, context));
+}
+
+/// The same; throws `invalid_request` when there is an error.
+template <version_operation Operation>
+[[nodiscard]] request make_request(Operation const& op, deployment const& d, validation_context const& context = {}) {
+    auto built = try_make_request(op, d, context);
     if (!built) throw invalid_request(std::move(built).error());
     return std::move(*built);
 }

@@ -4,12 +4,14 @@
 #define CFDO_RULES_REQUEST_RULES_HPP_INCLUDED
 
 #include <cfdo/model/category.hpp>
+#include <cfdo/model/deployment.hpp>
 #include <cfdo/model/json_names.hpp>
 #include <cfdo/model/modules.hpp>
 #include <cfdo/model/operation.hpp>
 #include <cfdo/model/operations.hpp>
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/diagnostic.hpp>
+#include <cfdo/rules/history_rules.hpp>
 #include <cfdo/rules/json_location.hpp>
 #include <cfdo/rules/text_encoding_rules.hpp>
 #include <cfdo/rules/validation_context.hpp>
@@ -17,9 +19,11 @@
 #include <cfdo/support/utf8.hpp>
 
 #include <algorithm>
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -34,11 +38,13 @@ namespace cfdo {
 
 namespace detail {
 
-// Where a parameter of the operation is in its SDK params: `/per_page`,
-// `/id` for `list_objects::namespace_id`.
+// A diagnostic about a parameter names it once, as the SDK's params spell
+// it — subject `id` at `/id` for `list_objects::namespace_id` — so that a
+// message never calls one field by two names.
 template <class Operation>
-constexpr text parameter_pointer(std::string_view member) {
-    return (json_location() / json_key<Operation>(member)).str();
+constexpr diagnostic parameter_diagnostic(std::string_view rule, std::string_view member) {
+    std::string_view const key = json_key<Operation>(member);
+    return make_diagnostic(rule, key, (json_location() / key).str());
 }
 
 // Every `{parameter}` of the operation's route must stay exactly one path
@@ -46,9 +52,7 @@ constexpr text parameter_pointer(std::string_view member) {
 template <class Operation>
 constexpr void check_path_parameters(Operation const& op, std::vector<diagnostic>& out) {
     for_each_path_parameter(op, [&](std::string_view member, std::string_view value) {
-        auto report = [&](std::string_view rule) {
-            out.push_back(make_diagnostic(rule, member, parameter_pointer<Operation>(member)));
-        };
+        auto report = [&](std::string_view rule) { out.push_back(parameter_diagnostic<Operation>(rule, member)); };
         if (value.empty()) return report("path-parameter-empty");
         if (value.find('/') != std::string_view::npos) report("path-parameter-slash");
         // "." and ".." are dot-segments that URL normalization removes (RFC
@@ -77,8 +81,7 @@ constexpr void check_ranges(Operation const& op, std::vector<diagnostic>& out) {
             if constexpr (category_of<decltype(field)> == model_category::optional) {
                 if constexpr (category_of<decltype(*field)> == model_category::integer) {
                     if (member.name == range.member && (*field < range.minimum || *field > range.maximum))
-                        out.push_back(
-                            make_diagnostic(range.rule, member.name, parameter_pointer<Operation>(member.name)));
+                        out.push_back(parameter_diagnostic<Operation>(range.rule, member.name));
                 }
             }
         });
@@ -91,8 +94,7 @@ template <class Operation>
 constexpr void check_query_text(Operation const& op, std::vector<diagnostic>& out) {
     for_each_query_parameter(op, [&](auto member, auto const& field) {
         for_each_text(field, no_location(), member.name, [&](std::string_view t, no_location, std::string_view) {
-            if (!is_utf8(t))
-                out.push_back(make_diagnostic("text-not-utf8", member.name, parameter_pointer<Operation>(member.name)));
+            if (!is_utf8(t)) out.push_back(parameter_diagnostic<Operation>("text-not-utf8", member.name));
         });
     });
 }
@@ -112,7 +114,32 @@ constexpr void check_module_part_names(std::vector<worker_module> const& modules
     }
 }
 
+/// The operation's own parameters: its path segments, ranges and query text.
+template <class Operation>
+constexpr void check_parameters(Operation const& op, std::vector<diagnostic>& out) {
+    check_path_parameters(op, out);
+    check_ranges(op, out);
+    check_query_text(op, out);
+}
+
+/// The context a body is judged in: that of the Worker the path names,
+/// unless the context names another.
+template <class Operation>
+constexpr validation_context context_for(Operation const& op, validation_context context) {
+    if (!context.script_name)
+        for_each_path_parameter(op, [&](std::string_view name, std::string_view value) {
+            if (name == Operation::endpoint.worker) context.script_name = value;
+        });
+    return context;
+}
+
 } // namespace detail
+
+/// An operation whose body is a Worker version: create_version, upload_script.
+template <class Operation>
+concept version_operation =
+    operation_with_body<Operation> &&
+    std::same_as<std::remove_cvref_t<decltype(body_of(std::declval<Operation const&>()))>, worker_version>;
 
 /// Every problem of an operation: its parameters, and its body, checked with
 /// the rules of what it is (for the uploads, a version of the Worker the
@@ -120,25 +147,46 @@ constexpr void check_module_part_names(std::vector<worker_module> const& modules
 /// params: the body's fields beside the parameters, or under `metadata` and
 /// `files` for the multipart upload.
 template <operation Operation>
-[[nodiscard]] constexpr std::vector<diagnostic> validate(Operation const& op, validation_context context = {}) {
+[[nodiscard]] constexpr std::vector<diagnostic> validate(Operation const& op, validation_context const& context = {}) {
     std::vector<diagnostic> found;
-    detail::check_path_parameters(op, found);
-    detail::check_ranges(op, found);
-    detail::check_query_text(op, found);
+    detail::check_parameters(op, found);
     constexpr auto const& declared = Operation::endpoint;
     if constexpr (declared.form != body_form::none) {
-        if (!context.script_name)
-            for_each_path_parameter(op, [&](std::string_view name, std::string_view value) {
-                if (name == declared.worker) context.script_name = value;
-            });
         constexpr bool multipart = declared.form == body_form::multipart_upload;
         constexpr version_layout layout =
             multipart ? version_layout{"/metadata", "/files"} : version_layout{"", "/modules"};
-        auto body_diagnostics = validate(body_of(op), context, layout);
+        auto body_diagnostics = validate(body_of(op), detail::context_for(op, context), layout);
         found.insert(found.end(), body_diagnostics.begin(), body_diagnostics.end());
         if constexpr (multipart) detail::check_module_part_names(body_of(op).modules, found);
     }
     return found;
+}
+
+/// Every problem of `op` sending deployment `d` (its version, with the steps
+/// of the history after the deployed tag): the operation's parameters, then
+/// what `validate(d, context)` reports — the whole history, and the version
+/// checked against the classes it leaves live (pointers into the deployment,
+/// `/history/...` and `/version/...`). The version `op` carries is not
+/// looked at: `d`'s replaces it.
+template <version_operation Operation>
+[[nodiscard]] constexpr std::vector<diagnostic> validate(Operation const& op, deployment const& d,
+                                                         validation_context const& context = {}) {
+    std::vector<diagnostic> found;
+    detail::check_parameters(op, found);
+    auto deployment_diagnostics = validate(d, detail::context_for(op, context));
+    found.insert(found.end(), deployment_diagnostics.begin(), deployment_diagnostics.end());
+    if constexpr (Operation::endpoint.form == body_form::multipart_upload)
+        detail::check_module_part_names(d.version.modules, found);
+    return found;
+}
+
+/// `op` carrying deployment `d`'s version under `context`: `payload(d,
+/// context)`, its migrations the steps after the deployed tag.
+template <version_operation Operation>
+[[nodiscard]] constexpr Operation with_deployment(Operation op, deployment const& d,
+                                                  validation_context const& context = {}) {
+    detail::body_member<Operation>::info::of(op) = payload(d, context);
+    return op;
 }
 
 } // namespace cfdo
