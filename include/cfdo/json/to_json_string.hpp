@@ -77,11 +77,13 @@ void write_json(std::string& out, T const& value) {
         out.resize(start + size + 1, '"');
         out[start - 1] = '"';
         spelling<T>::write(value, out.data() + start);
-        std::string_view const spelled(out.data() + start, size);
-        if (std::any_of(spelled.begin(), spelled.end(), needs_escaping)) {
-            std::string const raw(spelled);
-            out.resize(start - 1);
-            write_json_string(out, raw);
+        if constexpr (!spelling_is_json_safe<T>) {
+            std::string_view const spelled(out.data() + start, size);
+            if (std::any_of(spelled.begin(), spelled.end(), [](char c) { return needs_escaping(c); })) {
+                std::string const raw(spelled);
+                out.resize(start - 1);
+                write_json_string(out, raw);
+            }
         }
     } else if constexpr (category == model_category::boolean) {
         out.append(value ? "true" : "false");

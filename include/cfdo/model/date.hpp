@@ -127,6 +127,7 @@ private:
 template <>
 struct spelling<date> {
     static constexpr std::string_view expected = "a date written YYYY-MM-DD";
+    static constexpr bool json_safe = true;
 
     static constexpr std::size_t size(date const&) noexcept { return 10; }
 

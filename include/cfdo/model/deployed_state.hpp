@@ -36,6 +36,7 @@ enum class durable_object_storage { kv, sqlite };
 template <>
 struct spelling<durable_object_storage> {
     static constexpr std::string_view expected = "a storage, \"kv\" or \"sqlite\"";
+    static constexpr bool json_safe = true;
 
     static constexpr std::string_view name(durable_object_storage storage) noexcept {
         return storage == durable_object_storage::sqlite ? "sqlite" : "kv";

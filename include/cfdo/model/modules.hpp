@@ -71,6 +71,8 @@ using module_content = one_of<module_bytes, module_base64>;
 template <>
 struct spelling<module_bytes> {
     static constexpr std::string_view expected = "base64 text";
+    /// The base64 alphabet: letters, digits, `+`, `/` and `=`.
+    static constexpr bool json_safe = true;
 
     static constexpr std::size_t size(module_bytes const& content) noexcept {
         return base64_encoded_size(content.bytes.size());

@@ -13,10 +13,21 @@ namespace cfdo {
 ///   static constexpr char* write(T const&, char*); // writes them, returns one past the last
 ///   static constexpr std::optional<T> read(std::string_view);  // nothing if not spelled so
 ///
+/// and, when no spelling ever holds a character JSON escapes (`"`, `\`, a
+/// control character), `static constexpr bool json_safe = true;`: writers
+/// then copy it without looking (a module's base64 is most of a payload).
+///
 /// Every JSON writer and reader of cfdo then treats the type alike (its
 /// category is `model_category::spelled`).
 template <class T>
 struct spelling;
+
+/// True when `spelling<T>` says its text never needs JSON escaping.
+template <class T>
+inline constexpr bool spelling_is_json_safe = false;
+template <class T>
+    requires(spelling<T>::json_safe)
+inline constexpr bool spelling_is_json_safe<T> = true;
 
 } // namespace cfdo
 
