@@ -142,13 +142,12 @@ constexpr migration_fold fold_history_under(migration_history const& history, js
     for (auto const& entry : history) names += names_mentioned(entry);
     bool const applied_first = plan.first_sent > 0;
     auto fold = start_fold(names, context, out, applied_first);
-    std::vector<diagnostic> applied_steps;
     if (applied_first) {
-        fold.fold_applied_into(applied_steps);
+        fold.fold_applied_steps();
         for (std::size_t i = 0; i < plan.first_sent; ++i) fold.apply(history[i], list / i);
         reconcile_with_state(fold, context);
+        fold.fold_sent_steps();
     }
-    fold.report_into(out);
     for (std::size_t i = plan.first_sent; i < history.size(); ++i) fold.apply(history[i], list / i);
     return fold;
 }

@@ -56,7 +56,7 @@ constexpr std::size_t names_mentioned(Step const& step) noexcept {
 class migration_fold {
 public:
     constexpr migration_fold(std::size_t expected_names, fold_options options, std::vector<diagnostic>& out)
-        : classes_(make_class_registry(expected_names, options.initial)), options_(options), out_(&out) {}
+        : classes_(make_class_registry(expected_names, options.initial)), options_(options), out_(out) {}
 
     /// Marks `name` live with `storage` before any step: a class the
     /// deployed state lists. (`name` must outlive the fold.)
@@ -83,21 +83,15 @@ public:
         live([&](std::string_view name, class_storage storage) { seed_live(name, storage); });
     }
 
-    /// The next steps are applied on Cloudflare already: their diagnostics go
-    /// to `sink`, which nobody reads, and what they create or delete is not
-    /// this upload's doing.
-    constexpr void fold_applied_into(std::vector<diagnostic>& sink) {
-        out_ = &sink;
-        sending_ = false;
-    }
+    /// The next steps are applied on Cloudflare already: they are folded
+    /// quietly (their problems were Cloudflare's to refuse), and what they
+    /// create or delete is not this upload's doing.
+    constexpr void fold_applied_steps() noexcept { sending_ = false; }
 
-    /// The next steps are sent: their diagnostics go to `out`, and what they
-    /// create or delete is this upload's (`created_by_new_directive`,
-    /// `deleted_here`).
-    constexpr void report_into(std::vector<diagnostic>& out) {
-        out_ = &out;
-        sending_ = true;
-    }
+    /// The next steps are sent (the default): their problems are reported,
+    /// and what they create or delete is this upload's
+    /// (`created_by_new_directive`, `deleted_here`).
+    constexpr void fold_sent_steps() noexcept { sending_ = true; }
 
     /// Applies one step, found at `step` in the payload.
     template <class Step>
@@ -152,13 +146,13 @@ private:
     };
 
     constexpr void report(std::string_view rule, std::string_view subject, json_location const& where) {
-        out_->push_back(make_diagnostic(rule, subject, where.str()));
+        if (sending_) out_.push_back(make_diagnostic(rule, subject, where.str()));
     }
 
     // A directive that applies only if the class is deployed, which is not
     // known: accepted, with a warning that says so.
     constexpr void report_state_dependent(std::string_view rule, std::string_view subject, json_location const& where) {
-        out_->push_back(make_state_dependent_diagnostic(rule, subject, where.str()));
+        if (sending_) out_.push_back(make_state_dependent_diagnostic(rule, subject, where.str()));
     }
 
     // A class mentioned for the first time by a directive that creates it did
@@ -289,7 +283,7 @@ private:
     class_registry classes_;
     std::vector<json_location> made_live_at_;
     fold_options options_;
-    std::vector<diagnostic>* out_;
+    std::vector<diagnostic>& out_;
     std::size_t step_number_ = 0;
     bool sending_ = true;
 };
