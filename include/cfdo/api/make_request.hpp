@@ -125,6 +125,13 @@ request build(Operation const& op) {
     return r;
 }
 
+// What make_request returns: the request built, or `invalid_request` thrown
+// with every diagnostic.
+inline request request_or_throw(expected<request, std::vector<diagnostic>> built) {
+    if (!built) throw invalid_request(std::move(built).error());
+    return std::move(*built);
+}
+
 } // namespace detail
 
 /// The request for `op`, or every diagnostic when `op` breaks an error rule
@@ -142,9 +149,7 @@ template <operation Operation>
 /// rule.
 template <operation Operation>
 [[nodiscard]] request make_request(Operation const& op, validation_context const& context = {}) {
-    auto built = try_make_request(op, context);
-    if (!built) throw invalid_request(std::move(built).error());
-    return std::move(*built);
+    return detail::request_or_throw(try_make_request(op, context));
 }
 
 /// The request for `op` sending deployment `d` under `context`: its version
@@ -165,9 +170,7 @@ template <version_operation Operation>
 /// The same; throws `invalid_request` when there is an error.
 template <version_operation Operation>
 [[nodiscard]] request make_request(Operation const& op, deployment const& d, validation_context const& context = {}) {
-    auto built = try_make_request(op, d, context);
-    if (!built) throw invalid_request(std::move(built).error());
-    return std::move(*built);
+    return detail::request_or_throw(try_make_request(op, d, context));
 }
 
 } // namespace cfdo
