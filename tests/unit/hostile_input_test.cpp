@@ -38,6 +38,12 @@
 
 namespace {
 
+// The entry module `w.mjs` of the requests below, holding `source`.
+cfdo::worker_module entry_module(std::string_view source) {
+    return {
+        .name = "w.mjs", .content_type = cfdo::content_type::javascript_module, .content = cfdo::module_bytes{source}};
+}
+
 using namespace std::string_literals;
 
 // The rules a request broke, or nothing when it was built.
@@ -202,9 +208,7 @@ TEST_CASE("header values never carry CR or LF", "[hostile][request]") {
             cfdo::upload_script const op{.account_id = "acc",
                                          .script_name = "s",
                                          .version = {.main_module = "w.mjs",
-                                                     .modules = {{.name = "w.mjs",
-                                                                  .content_type = cfdo::content_type::javascript_module,
-                                                                  .content = cfdo::module_bytes{"x"}},
+                                                     .modules = {entry_module("x"),
                                                                  {.name = name,
                                                                   .content_type = cfdo::content_type::javascript_module,
                                                                   .content = cfdo::module_bytes{"y"}}}}};
@@ -227,10 +231,7 @@ TEST_CASE("header values never carry CR or LF", "[hostile][request]") {
             cfdo::make_request(
                 cfdo::upload_script{.account_id = "acc",
                                     .script_name = "s",
-                                    .version = {.main_module = "w.mjs",
-                                                .modules = {{.name = "w.mjs",
-                                                             .content_type = cfdo::content_type::javascript_module,
-                                                             .content = cfdo::module_bytes{"\r\n--x\r\n"}}}}}),
+                                    .version = {.main_module = "w.mjs", .modules = {entry_module("\r\n--x\r\n")}}}),
         };
         for (auto const& r : requests)
             for (auto const& h : r.headers) {
@@ -266,16 +267,11 @@ TEST_CASE("no printable form of a request carries the API token", "[hostile][req
             .deploy = true,
             .version = {.main_module = "w.mjs",
                         .bindings = {cfdo::secret_text_binding{.name = "SECRET", .text = "not the token"}},
-                        .modules = {{.name = "w.mjs",
-                                     .content_type = cfdo::content_type::javascript_module,
-                                     .content = cfdo::module_bytes{"export default {}"}}}}}),
+                        .modules = {entry_module("export default {}")}}}),
         cfdo::make_request(
             cfdo::upload_script{.account_id = "acc",
                                 .script_name = "s",
-                                .version = {.main_module = "w.mjs",
-                                            .modules = {{.name = "w.mjs",
-                                                         .content_type = cfdo::content_type::javascript_module,
-                                                         .content = cfdo::module_bytes{"export default {}"}}}}}),
+                                .version = {.main_module = "w.mjs", .modules = {entry_module("export default {}")}}}),
     };
     for (auto const& r : requests) (void)transport(r);
     REQUIRE(seen.size() >= 4 * 6);
@@ -295,9 +291,7 @@ TEST_CASE("names that are not UTF-8 are diagnostics, and nothing written is inva
             .version = {.main_module = "w.mjs",
                         .bindings = {cfdo::durable_object_binding{.name = latin1, .class_name = "C\xff"}},
                         .migrations = cfdo::single_step_migration{.new_classes = {"C\xff"}},
-                        .modules = {{.name = "w.mjs",
-                                     .content_type = cfdo::content_type::javascript_module,
-                                     .content = cfdo::module_bytes{"\xff binary is fine"}}}}};
+                        .modules = {entry_module("\xff binary is fine")}}};
         auto const diagnostics = cfdo::validate(op);
         std::vector<std::string> utf8_paths;
         for (auto const& d : diagnostics)
@@ -317,16 +311,14 @@ TEST_CASE("names that are not UTF-8 are diagnostics, and nothing written is inva
     }
     SECTION("binary module bytes: to_json(request) writes the multipart body as base64 (found by fuzzing)") {
         std::string const wasm = "\0asm\x01\0\0\0\xff\xfe"s;
-        auto const r = cfdo::make_request(
-            cfdo::upload_script{.account_id = "acc",
-                                .script_name = "s",
-                                .version = {.main_module = "w.mjs",
-                                            .modules = {{.name = "w.mjs",
-                                                         .content_type = cfdo::content_type::javascript_module,
-                                                         .content = cfdo::module_bytes{"export default {}"}},
-                                                        {.name = "add.wasm",
-                                                         .content_type = cfdo::content_type::wasm,
-                                                         .content = cfdo::module_bytes{wasm}}}}});
+        auto const r =
+            cfdo::make_request(cfdo::upload_script{.account_id = "acc",
+                                                   .script_name = "s",
+                                                   .version = {.main_module = "w.mjs",
+                                                               .modules = {entry_module("export default {}"),
+                                                                           {.name = "add.wasm",
+                                                                            .content_type = cfdo::content_type::wasm,
+                                                                            .content = cfdo::module_bytes{wasm}}}}});
         auto const written = cfdo::to_json(r);
         CHECK(is_valid_json(boost::json::serialize(written)));
         auto const& encoded = written.at("body_base64").as_string();
@@ -403,9 +395,7 @@ TEST_CASE("200 000 classes", "[hostile][sizes]") {
             cfdo::durable_object_binding{.name = "B" + std::to_string(i), .class_name = class_name(i)});
     }
     version.migrations = created;
-    version.modules = {{.name = "w.mjs",
-                        .content_type = cfdo::content_type::javascript_module,
-                        .content = cfdo::module_bytes{"export default {}"}}};
+    version.modules = {entry_module("export default {}")};
     CHECK_FALSE(cfdo::has_errors(cfdo::validate(version)));
 
     SECTION("one duplicate among them is found, once") {
@@ -442,9 +432,7 @@ TEST_CASE("20 000 migration steps", "[hostile][sizes]") {
         .main_module = "w.mjs",
         .bindings = {cfdo::durable_object_binding{.name = "LAST", .class_name = class_name(steps - 1)}},
         .migrations = all,
-        .modules = {{.name = "w.mjs",
-                     .content_type = cfdo::content_type::javascript_module,
-                     .content = cfdo::module_bytes{"export default {}"}}}};
+        .modules = {entry_module("export default {}")}};
     CHECK_FALSE(cfdo::has_errors(cfdo::validate(version)));
 
     SECTION("a rename onto a class that still exists, at the very end") {
