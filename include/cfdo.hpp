@@ -7,11 +7,13 @@
 // translation unit uses to keep its compile time down.
 
 // The model: what a Worker version is made of, and the API operations.
+#include <cfdo/model/binding_kinds.hpp>
 #include <cfdo/model/bindings.hpp>
 #include <cfdo/model/category.hpp>
 #include <cfdo/model/date.hpp>
 #include <cfdo/model/deployed_state.hpp>
 #include <cfdo/model/deployment.hpp>
+#include <cfdo/model/extra_fields.hpp>
 #include <cfdo/model/http_method.hpp>
 #include <cfdo/model/json_names.hpp>
 #include <cfdo/model/json_text.hpp>
@@ -26,6 +28,7 @@
 #include <cfdo/model/spelling.hpp>
 #include <cfdo/model/text.hpp>
 #include <cfdo/model/today.hpp>
+#include <cfdo/model/upload_metadata.hpp>
 #include <cfdo/model/worker_version.hpp>
 
 // JSON exactly as Cloudflare's SDK writes it, and back.
@@ -44,7 +47,9 @@
 #include <cfdo/rules/params_rules.hpp>
 #include <cfdo/rules/request_rules.hpp>
 #include <cfdo/rules/suggestion.hpp>
+#include <cfdo/rules/upload_rules.hpp>
 #include <cfdo/rules/validation_context.hpp>
+#include <cfdo/rules/version_field_rules.hpp>
 #include <cfdo/rules/version_rules.hpp>
 
 // Requests, responses and pagination over a transport of your own.
@@ -52,6 +57,7 @@
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/api/multipart.hpp>
 #include <cfdo/api/pagination.hpp>
+#include <cfdo/api/redaction.hpp>
 #include <cfdo/api/request.hpp>
 #include <cfdo/api/responses.hpp>
 #include <cfdo/api/transport.hpp>

@@ -54,16 +54,24 @@ static_assert(boost::mp11::mp_contains<cfdo_tests::model_types, cfdo::version_an
 static_assert(boost::mp11::mp_contains<cfdo_tests::model_types, cfdo::script_info>::value);
 
 // Every binding kind carries a type of its own, and cannot be built without
-// its name.
+// its name; the raw binding, last, takes any type.
+template <class Kind>
+constexpr std::string_view type_constant_of() {
+    if constexpr (cfdo::has_type_constant<Kind>) return Kind::type;
+    else return "(any)";
+}
+
 template <class... Kinds>
 constexpr bool kinds_are_distinct(boost::mp11::mp_list<Kinds...>) {
-    constexpr std::string_view types[]{Kinds::type...};
+    constexpr std::string_view types[]{type_constant_of<Kinds>()...};
     for (std::size_t i = 0; i < sizeof...(Kinds); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (types[i] == types[j] || types[i].empty()) return false;
     return (!std::is_default_constructible_v<Kinds> && ...);
 }
 static_assert(kinds_are_distinct(cfdo::binding::alternatives()));
+static_assert(std::is_same_v<boost::mp11::mp_back<cfdo::binding::alternatives>, cfdo::raw_binding>);
+static_assert(cfdo::json_key<cfdo::raw_binding>("kind") == "type");
 
 // Every operation's endpoint agrees with its members (path parameters are
 // text members, the body is a member, ...) and names its SDK method or why

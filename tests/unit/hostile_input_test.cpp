@@ -194,24 +194,26 @@ TEST_CASE("hostile query values stay in the query", "[hostile][request]") {
 
 TEST_CASE("header values never carry CR or LF", "[hostile][request]") {
     SECTION("a module's content type with CR/LF is refused before it reaches a part header") {
-        cfdo::upload_script const op{.account_id = "acc",
-                                     .script_name = "s",
-                                     .version = {.main_module = "w.mjs",
-                                                 .modules = {{.name = "w.mjs",
-                                                              .content_type = "text/javascript\r\nX-Injected: 1",
-                                                              .content = cfdo::module_bytes{"x"}}}}};
+        cfdo::upload_script const op{
+            .account_id = "acc",
+            .script_name = "s",
+            .metadata = {.version = {.main_module = "w.mjs",
+                                     .modules = {{.name = "w.mjs",
+                                                  .content_type = "text/javascript\r\nX-Injected: 1",
+                                                  .content = cfdo::module_bytes{"x"}}}}}};
         CHECK(refused_rules(op) == std::vector<std::string>{"module-content-type-not-sendable"});
     }
     SECTION("module names with CR, LF or quotes are refused as part names") {
         for (std::string const& name : {"a\r\nContent-Type: text/html"s, "a\"b"s, "a\nb"s}) {
             INFO("name: " << cfdo::printable(name));
-            cfdo::upload_script const op{.account_id = "acc",
-                                         .script_name = "s",
-                                         .version = {.main_module = "w.mjs",
-                                                     .modules = {entry_module("x"),
-                                                                 {.name = name,
-                                                                  .content_type = cfdo::content_type::javascript_module,
-                                                                  .content = cfdo::module_bytes{"y"}}}}};
+            cfdo::upload_script const op{
+                .account_id = "acc",
+                .script_name = "s",
+                .metadata = {.version = {.main_module = "w.mjs",
+                                         .modules = {entry_module("x"),
+                                                     {.name = name,
+                                                      .content_type = cfdo::content_type::javascript_module,
+                                                      .content = cfdo::module_bytes{"y"}}}}}};
             auto const rules = refused_rules(op);
             CHECK(std::find(rules.begin(), rules.end(), "module-name-not-sendable") != rules.end());
         }
@@ -228,10 +230,10 @@ TEST_CASE("header values never carry CR or LF", "[hostile][request]") {
         std::vector<cfdo::request> const requests{
             cfdo::make_request(cfdo::list_namespaces{.account_id = "acc", .page = 1}),
             cfdo::make_request(cfdo::create_version{.account_id = "acc", .worker_id = "w"}),
-            cfdo::make_request(
-                cfdo::upload_script{.account_id = "acc",
-                                    .script_name = "s",
-                                    .version = {.main_module = "w.mjs", .modules = {entry_module("\r\n--x\r\n")}}}),
+            cfdo::make_request(cfdo::upload_script{
+                .account_id = "acc",
+                .script_name = "s",
+                .metadata = {.version = {.main_module = "w.mjs", .modules = {entry_module("\r\n--x\r\n")}}}}),
         };
         for (auto const& r : requests)
             for (auto const& h : r.headers) {
@@ -268,10 +270,10 @@ TEST_CASE("no printable form of a request carries the API token", "[hostile][req
             .version = {.main_module = "w.mjs",
                         .bindings = {cfdo::secret_text_binding{.name = "SECRET", .text = "not the token"}},
                         .modules = {entry_module("export default {}")}}}),
-        cfdo::make_request(
-            cfdo::upload_script{.account_id = "acc",
-                                .script_name = "s",
-                                .version = {.main_module = "w.mjs", .modules = {entry_module("export default {}")}}}),
+        cfdo::make_request(cfdo::upload_script{
+            .account_id = "acc",
+            .script_name = "s",
+            .metadata = {.version = {.main_module = "w.mjs", .modules = {entry_module("export default {}")}}}}),
     };
     for (auto const& r : requests) (void)transport(r);
     REQUIRE(seen.size() >= 4 * 6);
@@ -311,14 +313,14 @@ TEST_CASE("names that are not UTF-8 are diagnostics, and nothing written is inva
     }
     SECTION("binary module bytes: to_json(request) writes the multipart body as base64 (found by fuzzing)") {
         std::string const wasm = "\0asm\x01\0\0\0\xff\xfe"s;
-        auto const r =
-            cfdo::make_request(cfdo::upload_script{.account_id = "acc",
-                                                   .script_name = "s",
-                                                   .version = {.main_module = "w.mjs",
-                                                               .modules = {entry_module("export default {}"),
-                                                                           {.name = "add.wasm",
-                                                                            .content_type = cfdo::content_type::wasm,
-                                                                            .content = cfdo::module_bytes{wasm}}}}});
+        auto const r = cfdo::make_request(
+            cfdo::upload_script{.account_id = "acc",
+                                .script_name = "s",
+                                .metadata = {.version = {.main_module = "w.mjs",
+                                                         .modules = {entry_module("export default {}"),
+                                                                     {.name = "add.wasm",
+                                                                      .content_type = cfdo::content_type::wasm,
+                                                                      .content = cfdo::module_bytes{wasm}}}}}});
         auto const written = cfdo::to_json(r);
         CHECK(is_valid_json(boost::json::serialize(written)));
         auto const& encoded = written.at("body_base64").as_string();
@@ -370,8 +372,8 @@ TEST_CASE("100 MB of module content", "[hostile][sizes]") {
         CHECK(cfdo::base64_decode(std::string_view(encoded.data(), encoded.size())) == content);
     }
     SECTION("as a multipart upload: the bytes as they are") {
-        auto const r =
-            cfdo::make_request(cfdo::upload_script{.account_id = "acc", .script_name = "w", .version = version});
+        auto const r = cfdo::make_request(
+            cfdo::upload_script{.account_id = "acc", .script_name = "w", .metadata = {.version = version}});
         auto const& body = std::get<cfdo::multipart_body>(r.body);
         auto const parts = cfdo_tests::parse_multipart(r.body_bytes(), body.boundary);
         REQUIRE(parts.size() == 2);

@@ -40,8 +40,8 @@ struct upload {
 };
 
 upload upload_of(cfdo::worker_version version) {
-    auto const r =
-        cfdo::make_request(cfdo::upload_script{.account_id = "a", .script_name = "s", .version = std::move(version)});
+    auto const r = cfdo::make_request(
+        cfdo::upload_script{.account_id = "a", .script_name = "s", .metadata = {.version = std::move(version)}});
     auto const* body = std::get_if<cfdo::multipart_body>(&r.body);
     REQUIRE(body != nullptr);
     REQUIRE(r.header_value("Content-Type") == "multipart/form-data; boundary=" + body->boundary);
@@ -227,8 +227,10 @@ TEST_CASE("names and content types cannot break out of their header", "[multipar
     }
     SECTION("make_request refuses what a part cannot carry") {
         auto refused = [](cfdo::worker_module module) {
-            auto const built = cfdo::try_make_request(cfdo::upload_script{
-                .account_id = "a", .script_name = "s", .version = {.main_module = module.name, .modules = {module}}});
+            auto const built = cfdo::try_make_request(
+                cfdo::upload_script{.account_id = "a",
+                                    .script_name = "s",
+                                    .metadata = {.version = {.main_module = module.name, .modules = {module}}}});
             return built ? std::string() : std::string(built.error().front().rule);
         };
         CHECK(refused({.name = "a\"b.mjs", .content_type = "text/plain", .content = cfdo::module_bytes{"x"}}) ==

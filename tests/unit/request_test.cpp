@@ -234,7 +234,8 @@ TEST_CASE("upload_script request", "[request]") {
     cfdo::upload_script const op{
         .account_id = account,
         .script_name = "counter",
-        .version = {.main_module = "worker.mjs", .modules = {module_bytes("worker.mjs", "export default {}")}},
+        .metadata = {.version = {.main_module = "worker.mjs",
+                                 .modules = {module_bytes("worker.mjs", "export default {}")}}},
     };
     auto const r = built(op);
     CHECK(r.method == cfdo::http_method::put);
@@ -420,8 +421,9 @@ TEST_CASE("module content rules", "[request][rules]") {
     }
     SECTION("upload_script points into files") {
         CHECK(
-            refusal(cfdo::upload_script{
-                .account_id = "a", .script_name = "s", .version = {.main_module = "worker.mjs", .modules = modules}}) ==
+            refusal(cfdo::upload_script{.account_id = "a",
+                                        .script_name = "s",
+                                        .metadata = {.version = {.main_module = "worker.mjs", .modules = modules}}}) ==
             std::vector<std::string>{"module-content-not-base64 util.mjs /files/1/content_base64 error",
                                      "module-content-base64-not-canonical extra.bin /files/3/content_base64 warning"});
     }
@@ -449,7 +451,8 @@ TEST_CASE("json binding rules", "[request][rules]") {
     };
     CHECK(refusal(cfdo::create_version{.account_id = "a", .worker_id = "w", .version = {.bindings = bindings}}) ==
           std::vector<std::string>{"json-binding-not-json BAD /bindings/1/json error"});
-    CHECK(refusal(cfdo::upload_script{.account_id = "a", .script_name = "s", .version = {.bindings = bindings}}) ==
+    CHECK(refusal(cfdo::upload_script{
+              .account_id = "a", .script_name = "s", .metadata = {.version = {.bindings = bindings}}}) ==
           std::vector<std::string>{"json-binding-not-json BAD /metadata/bindings/1/json error"});
 }
 
@@ -549,7 +552,7 @@ TEST_CASE("to_json(request) has exactly method, path, query, headers and body", 
     }
     SECTION("a multipart body as its text") {
         auto const r = built(cfdo::upload_script{
-            .account_id = "a", .script_name = "s", .version = {.modules = {module_bytes("m.mjs", "x")}}});
+            .account_id = "a", .script_name = "s", .metadata = {.version = {.modules = {module_bytes("m.mjs", "x")}}}});
         auto const written = cfdo::to_json(r);
         CHECK(keys_of(written) == expected_keys);
         auto const& object = written.as_object();

@@ -62,7 +62,7 @@ TEST_CASE("every operation round-trips through its SDK params", "[sdk_params][js
     SECTION("upload_script: the version is the metadata, its modules the files") {
         auto version = version_with_everything();
         version.migrations.reset();
-        check_round_trip(cfdo::upload_script{.account_id = "a", .script_name = "s", .version = version},
+        check_round_trip(cfdo::upload_script{.account_id = "a", .script_name = "s", .metadata = {.version = version}},
                          R"({"account_id":"a","script_name":"s",
                              "metadata":{"main_module":"worker.mjs","compatibility_date":"2025-08-06",
                                          "compatibility_flags":["nodejs_compat"],

@@ -88,10 +88,11 @@ inline std::string module_bytes_of(worker_module const& module) {
     return base64_decode(module.content.get<module_base64>().base64).value_or(std::string());
 }
 
-// The classic script upload's body: the version without its modules as the
-// `metadata` part, then a part per module, named after it.
-inline multipart_body upload_body(worker_version const& version) {
-    auto metadata = to_json(version);
+// The classic script upload's body: the metadata without its version's
+// modules as the `metadata` part, then a part per module, named after it.
+inline multipart_body upload_body(upload_metadata const& upload) {
+    auto const& version = upload.version;
+    auto metadata = to_json(upload);
     metadata.as_object().erase("modules");
     std::vector<multipart_part> parts;
     parts.reserve(version.modules.size() + 1);

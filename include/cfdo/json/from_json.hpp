@@ -176,6 +176,13 @@ std::optional<T> decode_key(boost::json::object const& object, std::string_view 
     }
 }
 
+inline boost::json::object without_keys(boost::json::object const& object, auto const& is_removed) {
+    boost::json::object rest;
+    for (auto const& entry : object)
+        if (!is_removed(std::string_view(entry.key()))) rest.emplace(entry.key(), entry.value());
+    return rest;
+}
+
 // The members of `T` from `object`, each under its key, except those
 // `decode_other(member, slot)` decodes itself (returning true); then `T`,
 // built in one aggregate initialization. Each member is decoded into an
@@ -186,7 +193,21 @@ std::optional<T> decode_members(boost::json::object const& object, decoding& ctx
     for_each_member_of<T>([&](auto member) {
         if (ctx.error) return;
         auto& slot = std::get<member.index>(decoded);
-        if (!decode_other(member, slot)) slot = decode_key<typename decltype(member)::type>(object, member.key, ctx);
+        if constexpr (member.is_extra) {
+            // What `T` does not model is kept, not reported.
+            auto const unknown = without_keys(object, is_member_key<T>);
+            slot = unknown.empty() ? extra_fields() : extra_fields(boost::json::serialize(unknown));
+        } else if constexpr (member.is_inlined) {
+            // From the same object, less the keys of `T`'s own members.
+            auto const is_own_key = [](std::string_view key) {
+                bool own = false;
+                for_each_member_of<T>([&](auto other) { own = own || (!other.is_inlined && other.key == key); });
+                return own;
+            };
+            slot = decode<typename decltype(member)::type>(without_keys(object, is_own_key), ctx);
+        } else if (!decode_other(member, slot)) {
+            slot = decode_key<typename decltype(member)::type>(object, member.key, ctx);
+        }
     });
     if (ctx.error) return std::nullopt;
     return std::apply([](auto&&... values) { return T{std::move(*values)...}; }, std::move(decoded));
@@ -197,15 +218,10 @@ std::optional<T> decode_described(boost::json::value const& v, decoding& ctx) {
     auto const* object = v.if_object();
     if (!object) return ctx.fail<T>(expected_but_got("an object", v));
     auto decoded = decode_members<T>(*object, ctx, [](auto, auto&) { return false; });
-    if (decoded) report_unknown_keys(*object, is_member_key<T>, ctx);
+    // (A member written inline has reported the keys neither knows.)
+    if constexpr (!keeps_unknown_fields<T> && !has_inlined_member<T>)
+        if (decoded) report_unknown_keys(*object, is_member_key<T>, ctx);
     return decoded;
-}
-
-inline boost::json::object without_keys(boost::json::object const& object, auto const& is_removed) {
-    boost::json::object rest;
-    for (auto const& entry : object)
-        if (!is_removed(std::string_view(entry.key()))) rest.emplace(entry.key(), entry.value());
-    return rest;
 }
 
 // An operation from the SDK's params: its parameters under their keys, and
@@ -232,15 +248,19 @@ std::optional<Operation> decode_operation(boost::json::value const& v, decoding&
         } else { // body_form::multipart_upload
             using body = typename decltype(member)::type;
             auto metadata = decode_key<body>(*object, "metadata", ctx);
-            auto files = decode_key<decltype(body::modules)>(*object, "files", ctx);
+            // (`version_of`, found by argument-dependent lookup, is the
+            // version the upload's metadata carries.)
+            using modules_type = std::remove_cvref_t<decltype(version_of(std::declval<body&>()).modules)>;
+            auto files = decode_key<modules_type>(*object, "files", ctx);
             if (ctx.error) return true;
-            if (!metadata->modules.empty()) {
+            auto& modules = version_of(*metadata).modules;
+            if (!modules.empty()) {
                 auto inside = ctx.enter("metadata");
-                auto modules = ctx.enter("modules");
+                auto at_modules = ctx.enter("modules");
                 ctx.fail("the script upload sends modules as \"files\", not in the metadata");
                 return true;
             }
-            metadata->modules = std::move(*files);
+            modules = std::move(*files);
             slot = std::move(metadata);
             return true;
         }
@@ -259,10 +279,16 @@ std::optional<Operation> decode_operation(boost::json::value const& v, decoding&
     return decoded;
 }
 
+// A binding kind whose `type` is a member (`raw_binding`): it takes the
+// types no other alternative has.
+template <class Kind>
+concept accepts_any_type = Kind::accepts_any_type;
+
 template <class List>
 inline constexpr bool all_have_type_constants = false;
 template <class... Kinds>
-inline constexpr bool all_have_type_constants<boost::mp11::mp_list<Kinds...>> = (has_type_constant<Kinds> && ...);
+inline constexpr bool all_have_type_constants<boost::mp11::mp_list<Kinds...>> =
+    ((has_type_constant<Kinds> || accepts_any_type<Kinds>)&&...);
 
 template <class OneOf>
 std::optional<OneOf> decode_alternatives(boost::json::value const& v, decoding& ctx) {
@@ -315,9 +341,20 @@ std::optional<OneOf> decode_alternatives(boost::json::value const& v, decoding& 
         boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, alternatives>>(
             [&](auto alternative) {
                 using kind_type = typename decltype(alternative)::type;
-                if (matched || kind != kind_type::type) return;
-                matched = true;
-                if (auto decoded = decode<kind_type>(v, ctx)) result.emplace(std::move(*decoded));
+                if constexpr (has_type_constant<kind_type>) {
+                    if (matched || kind != kind_type::type) return;
+                    matched = true;
+                    if (auto decoded = decode<kind_type>(v, ctx)) result.emplace(std::move(*decoded));
+                }
+            });
+        boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, alternatives>>(
+            [&](auto alternative) {
+                using kind_type = typename decltype(alternative)::type;
+                if constexpr (accepts_any_type<kind_type>) {
+                    if (matched) return;
+                    matched = true;
+                    if (auto decoded = decode<kind_type>(v, ctx)) result.emplace(std::move(*decoded));
+                }
             });
         if (!matched) {
             auto inside = ctx.enter("type");
@@ -367,6 +404,10 @@ std::optional<T> decode(boost::json::value const& v, decoding& ctx) {
         if (auto read = spelling<T>::read(std::string_view(s->data(), s->size()))) return read;
         return ctx.fail<T>("expected " + std::string(spelling<T>::expected) + ", got \"" +
                            std::string(s->data(), s->size()) + "\"");
+    } else if constexpr (category == model_category::extra) {
+        // Read by the enclosing object, from the keys it does not model.
+        static_assert(no_json_form<T>, "cfdo::from_json: extra_fields is read with its enclosing object");
+        return std::nullopt;
     } else if constexpr (category == model_category::embedded_json) {
         // As JSON.stringify would: 1e400, parsed to infinity, is kept as null
         // rather than serialized as the non-JSON `Infinity`.

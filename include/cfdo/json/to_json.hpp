@@ -49,10 +49,35 @@ inline void write_embedded_json(boost::json::value& out, std::string_view source
     out = std::move(parsed);
 }
 
+// The members of an `extra_fields` that `T` does not model, parsed.
 template <class T>
+boost::json::object unmodelled_fields(extra_fields const& extra, boost::json::storage_ptr storage) {
+    boost::json::value parsed(std::move(storage));
+    write_embedded_json(parsed, extra.view());
+    auto* fields = parsed.if_object();
+    if (!fields) throw invalid_json_text("cfdo::extra_fields is not a JSON object");
+    boost::json::object kept(parsed.storage());
+    for (auto& field : *fields)
+        if (!is_member_key<T>(field.key())) kept.emplace(field.key(), std::move(field.value()));
+    return kept;
+}
+
+// `value`'s members into `object`. `Scope` is the type whose object it is:
+// `T` itself, or the type that writes `T` inline, whose keys `T`'s extra
+// fields may not set either.
+template <class T, class Scope = T>
 void write_object(boost::json::object& object, T const& value) {
     if constexpr (has_type_constant<T>) object.emplace("type", T::type);
-    for_each_present_member(value, [&](auto member, auto const& field) { write_value(object[member.key], field); });
+    for_each_present_member(value, [&](auto member, auto const& field) {
+        if constexpr (member.is_extra) {
+            for (auto& extra : unmodelled_fields<Scope>(field, object.storage()))
+                object.emplace(extra.key(), std::move(extra.value()));
+        } else if constexpr (member.is_inlined) {
+            write_object<typename decltype(member)::type, Scope>(object, field);
+        } else {
+            write_value(object[member.key], field);
+        }
+    });
 }
 
 // An operation's SDK params: its parameters under their keys, then its body

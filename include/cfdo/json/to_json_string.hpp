@@ -64,6 +64,32 @@ inline void write_json_string(std::string& out, std::string_view chars) {
 }
 
 template <class T>
+void write_json(std::string& out, T const& value);
+
+// The members of `value`, each after a comma unless `first`; `Scope` as for
+// to_json's write_object.
+template <class T, class Scope>
+void write_members(std::string& out, T const& value, bool& first) {
+    for_each_present_member(value, [&](auto member, auto const& field) {
+        if constexpr (member.is_extra) {
+            for (auto const& extra : unmodelled_fields<Scope>(field, {})) {
+                if (!std::exchange(first, false)) out.push_back(',');
+                write_json_string(out, extra.key());
+                out.push_back(':');
+                out.append(boost::json::serialize(extra.value()));
+            }
+        } else if constexpr (member.is_inlined) {
+            write_members<typename decltype(member)::type, Scope>(out, field, first);
+        } else {
+            if (!std::exchange(first, false)) out.push_back(',');
+            write_json_string(out, member.key);
+            out.push_back(':');
+            write_json(out, field);
+        }
+    });
+}
+
+template <class T>
 void write_json(std::string& out, T const& value) {
     constexpr auto category = category_of<T>;
     if constexpr (category == model_category::string) {
@@ -117,12 +143,7 @@ void write_json(std::string& out, T const& value) {
             write_json_string(out, T::type);
             first = false;
         }
-        for_each_present_member(value, [&](auto member, auto const& field) {
-            if (!std::exchange(first, false)) out.push_back(',');
-            write_json_string(out, member.key);
-            out.push_back(':');
-            write_json(out, field);
-        });
+        write_members<T, T>(out, value, first);
         out.push_back('}');
     } else {
         // What is re-spelled by Boost.JSON (a binding's `json_text`, parsed

@@ -3,142 +3,53 @@
 #ifndef CFDO_MODEL_BINDINGS_HPP_INCLUDED
 #define CFDO_MODEL_BINDINGS_HPP_INCLUDED
 
-#include <cfdo/model/json_text.hpp>
+#include <cfdo/model/binding_kinds.hpp>
+#include <cfdo/model/extra_fields.hpp>
+#include <cfdo/model/json_names.hpp>
 #include <cfdo/model/one_of.hpp>
 #include <cfdo/model/required.hpp>
 #include <cfdo/model/text.hpp>
 
 #include <boost/describe/class.hpp>
 
-#include <optional>
+#include <array>
 #include <string_view>
-#include <utility>
 
 namespace cfdo {
 
-// Each binding kind is its own type, and its Cloudflare `type` string is a
-// constant of that type: a binding cannot carry the wrong `type`, and the
-// serializer writes it. Field names are Cloudflare's (the `bindings[]` items
-// of the Workers API). Only the fields Cloudflare requires are `required`.
+/// A binding of a kind cfdo does not model yet (or models differently):
+/// its `type` and its other fields as JSON, sent as written. `from_json`
+/// reads a binding of an unknown type into it, so nothing is lost.
+struct raw_binding {
+    /// Any binding kind is read into it when the type is not modelled.
+    static constexpr bool accepts_any_type = true;
 
-/// `durable_object_namespace`: a Durable Object namespace, by class name
-/// (defined in this Worker, or in `script_name` when given) or by
-/// `namespace_id`.
-struct durable_object_binding {
-    static constexpr std::string_view type = "durable_object_namespace";
-
+    /// The Cloudflare `type` string (JSON key `type`).
+    required<"kind"> kind;
     required<"name"> name;
-    /// The exported Durable Object class.
-    std::optional<text> class_name{};
-    /// The Worker that defines the class, when it is not this one.
-    std::optional<text> script_name{};
-    /// The (legacy service) environment of `script_name`.
-    std::optional<text> environment{};
-    std::optional<text> namespace_id{};
-    /// The dispatch namespace (Workers for Platforms) of `script_name`.
-    std::optional<text> dispatch_namespace{};
+    /// Every field besides `type` and `name`, as a JSON object.
+    extra_fields fields{};
 
-    friend constexpr bool operator==(durable_object_binding const&, durable_object_binding const&) = default;
+    friend constexpr bool operator==(raw_binding const&, raw_binding const&) = default;
 };
-BOOST_DESCRIBE_STRUCT(durable_object_binding, (),
-                      (name, class_name, script_name, environment, namespace_id, dispatch_namespace))
+BOOST_DESCRIBE_STRUCT(raw_binding, (), (kind, name, fields))
 
-/// `plain_text`: a string visible in the Worker's configuration.
-struct plain_text_binding {
-    static constexpr std::string_view type = "plain_text";
-
-    required<"name"> name;
-    required<"text"> text;
-
-    friend constexpr bool operator==(plain_text_binding const&, plain_text_binding const&) = default;
+template <>
+struct json_field_names<raw_binding> {
+    static constexpr std::array renamed{renamed_field{"kind", "type"}};
 };
-BOOST_DESCRIBE_STRUCT(plain_text_binding, (), (name, text))
-
-/// `secret_text`: a string Cloudflare stores encrypted and never shows again.
-struct secret_text_binding {
-    static constexpr std::string_view type = "secret_text";
-
-    required<"name"> name;
-    required<"text"> text;
-
-    friend constexpr bool operator==(secret_text_binding const&, secret_text_binding const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(secret_text_binding, (), (name, text))
-
-/// `json`: an arbitrary JSON value exposed to the Worker.
-struct json_binding {
-    static constexpr std::string_view type = "json";
-
-    required<"name"> name;
-    required<"json", json_text> json;
-
-    friend constexpr bool operator==(json_binding const&, json_binding const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(json_binding, (), (name, json))
-
-/// `kv_namespace`: a Workers KV namespace.
-struct kv_namespace_binding {
-    static constexpr std::string_view type = "kv_namespace";
-
-    required<"name"> name;
-    required<"namespace_id"> namespace_id;
-
-    friend constexpr bool operator==(kv_namespace_binding const&, kv_namespace_binding const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(kv_namespace_binding, (), (name, namespace_id))
-
-/// `r2_bucket`: an R2 bucket.
-struct r2_bucket_binding {
-    static constexpr std::string_view type = "r2_bucket";
-
-    required<"name"> name;
-    required<"bucket_name"> bucket_name;
-    /// `eu`, `fedramp` or `fedramp-high` when the bucket is not global.
-    std::optional<text> jurisdiction{};
-
-    friend constexpr bool operator==(r2_bucket_binding const&, r2_bucket_binding const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(r2_bucket_binding, (), (name, bucket_name, jurisdiction))
-
-/// `service`: another Worker (a service binding).
-struct service_binding {
-    static constexpr std::string_view type = "service";
-
-    required<"name"> name;
-    required<"service"> service;
-    /// A named entrypoint exported by `service`.
-    std::optional<text> entrypoint{};
-    std::optional<text> environment{};
-
-    friend constexpr bool operator==(service_binding const&, service_binding const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(service_binding, (), (name, service, entrypoint, environment))
-
-/// `d1`: a D1 database.
-struct d1_binding {
-    static constexpr std::string_view type = "d1";
-
-    required<"name"> name;
-    required<"database_id"> database_id;
-
-    friend constexpr bool operator==(d1_binding const&, d1_binding const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(d1_binding, (), (name, database_id))
-
-/// `queue`: a Queue the Worker produces to.
-struct queue_binding {
-    static constexpr std::string_view type = "queue";
-
-    required<"name"> name;
-    required<"queue_name"> queue_name;
-
-    friend constexpr bool operator==(queue_binding const&, queue_binding const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(queue_binding, (), (name, queue_name))
 
 /// One item of a Worker version's `bindings`.
-using binding = one_of<durable_object_binding, plain_text_binding, secret_text_binding, json_binding,
-                       kv_namespace_binding, r2_bucket_binding, service_binding, d1_binding, queue_binding>;
+using binding =
+    one_of<durable_object_binding, plain_text_binding, secret_text_binding, json_binding, kv_namespace_binding,
+           r2_bucket_binding, service_binding, d1_binding, queue_binding, ai_binding, ai_search_binding,
+           ai_search_namespace_binding, messaging_binding, analytics_engine_binding, artifacts_binding, assets_binding,
+           browser_binding, data_blob_binding, dispatch_namespace_binding, hyperdrive_binding, inherit_binding,
+           images_binding, media_binding, mtls_certificate_binding, pipelines_binding, k2_binding, ratelimit_binding,
+           send_email_binding, text_blob_binding, vectorize_binding, version_metadata_binding,
+           secrets_store_secret_binding, flagship_binding, secret_key_binding, workflow_binding, wasm_module_binding,
+           vpc_service_binding, vpc_network_binding, worker_loader_binding, stream_binding, analytics_binding,
+           agent_memory_binding, logfwdr_binding, raw_binding>;
 
 /// The binding's `name` (its variable name in the Worker's `env`).
 [[nodiscard]] constexpr std::string_view name_of(binding const& b) noexcept {
@@ -147,7 +58,10 @@ using binding = one_of<durable_object_binding, plain_text_binding, secret_text_b
 
 /// The binding's Cloudflare `type` string.
 [[nodiscard]] constexpr std::string_view type_of(binding const& b) noexcept {
-    return b.visit([](auto const& kind) -> std::string_view { return kind.type; });
+    return b.visit([](auto const& kind) -> std::string_view {
+        if constexpr (requires { kind.kind; }) return kind.kind;
+        else return kind.type;
+    });
 }
 
 } // namespace cfdo

@@ -3,6 +3,7 @@
 #ifndef CFDO_MODEL_CATEGORY_HPP_INCLUDED
 #define CFDO_MODEL_CATEGORY_HPP_INCLUDED
 
+#include <cfdo/model/extra_fields.hpp>
 #include <cfdo/model/json_text.hpp>
 #include <cfdo/model/members.hpp>
 #include <cfdo/model/one_of.hpp>
@@ -32,6 +33,9 @@ enum class model_category {
     spelled,
     /// `cfdo::json_text`: JSON source, embedded as the value it spells.
     embedded_json,
+    /// `cfdo::extra_fields`: JSON object source whose members join those of
+    /// the enclosing object; absent when empty.
+    extra,
     boolean,
     integer,
     floating_point,
@@ -66,6 +70,7 @@ inline constexpr bool is_vector_v<std::vector<T>> = true;
 template <class T>
 constexpr model_category category_for() {
     if constexpr (std::is_same_v<T, json_text>) return model_category::embedded_json;
+    else if constexpr (std::is_same_v<T, extra_fields>) return model_category::extra;
     else if constexpr (is_required_v<T>) return model_category::required;
     else if constexpr (std::is_same_v<T, text> || std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>)
         return model_category::string;

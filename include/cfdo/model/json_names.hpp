@@ -15,6 +15,11 @@ struct renamed_field {
     std::string_view json;
 };
 
+/// The "key" of a member that has none: a described member renamed to it
+/// is written inline, its own members beside those of the enclosing object
+/// (`upload_metadata::version`: a version's fields are the upload's).
+inline constexpr std::string_view json_inlined = "";
+
 /// The members of `T` that Cloudflare spells differently. Every other
 /// described member uses its C++ name as its JSON key. Specialize next to the
 /// type:

@@ -3,6 +3,7 @@
 #ifndef CFDO_MODEL_MEMBERS_HPP_INCLUDED
 #define CFDO_MODEL_MEMBERS_HPP_INCLUDED
 
+#include <cfdo/model/extra_fields.hpp>
 #include <cfdo/model/json_names.hpp>
 
 #include <boost/describe/members.hpp>
@@ -58,6 +59,12 @@ struct member_info {
     static constexpr std::size_t index = Index;
     static constexpr std::string_view name = Descriptor::name;
     static constexpr std::string_view key = json_key<T>(Descriptor::name);
+    /// The escape hatch (`cfdo::extra_fields`): its members join the
+    /// enclosing object's, under keys of their own.
+    static constexpr bool is_extra = std::is_same_v<type, extra_fields>;
+    /// Written inline (`json_inlined`): its members join the enclosing
+    /// object's.
+    static constexpr bool is_inlined = key == json_inlined;
 
     [[nodiscard]] static constexpr type const& of(T const& value) noexcept { return value.*Descriptor::pointer; }
     [[nodiscard]] static constexpr type& of(T& value) noexcept { return value.*Descriptor::pointer; }
@@ -79,6 +86,8 @@ template <class T>
 [[nodiscard]] constexpr bool is_absent(std::vector<T> const& member) noexcept {
     return member.empty();
 }
+
+[[nodiscard]] constexpr bool is_absent(extra_fields const& member) noexcept { return member.empty(); }
 
 /// Calls `visit(member)` with the `member_info` of each member of `T`, in
 /// declaration order: for code that has no value yet (readers).
@@ -107,15 +116,50 @@ constexpr void for_each_present_member(T const& value, Visit&& visit) {
 }
 
 /// True when `key` is the JSON key of a member of `T`, or `type` for a
-/// binding kind: the keys a reader of `T` knows.
+/// binding kind: the keys a reader of `T` knows, and the keys its
+/// `extra_fields` may not set.
 template <described_model T>
 [[nodiscard]] constexpr bool is_member_key(std::string_view key) noexcept {
     if constexpr (has_type_constant<T>)
         if (key == "type") return true;
     bool known = false;
-    for_each_member_of<T>([&](auto member) { known = known || member.key == key; });
+    for_each_member_of<T>([&](auto member) {
+        if constexpr (member.is_inlined) known = known || is_member_key<typename decltype(member)::type>(key);
+        else known = known || (!member.is_extra && member.key == key);
+    });
     return known;
 }
+
+namespace detail {
+
+template <described_model T>
+constexpr bool keeps_unknown_fields_of() {
+    bool keeps = false;
+    for_each_member_of<T>([&](auto member) {
+        if constexpr (member.is_extra) keeps = true;
+        else if constexpr (member.is_inlined)
+            keeps = keeps || keeps_unknown_fields_of<typename decltype(member)::type>();
+    });
+    return keeps;
+}
+
+template <described_model T>
+constexpr bool has_inlined_member_of() {
+    bool inlined = false;
+    for_each_member_of<T>([&](auto member) { inlined = inlined || member.is_inlined; });
+    return inlined;
+}
+
+} // namespace detail
+
+/// True when `T` (or a member written inline) has an `extra_fields` member:
+/// it keeps the keys it does not model instead of ignoring them.
+template <described_model T>
+inline constexpr bool keeps_unknown_fields = detail::keeps_unknown_fields_of<T>();
+
+/// True when a member of `T` is written inline (`json_inlined`).
+template <described_model T>
+inline constexpr bool has_inlined_member = detail::has_inlined_member_of<T>();
 
 } // namespace cfdo
 

@@ -17,52 +17,98 @@ namespace cfdo {
 
 namespace detail {
 
-// Recursive union storage. A plain union is the only storage whose active
-// member may change inside a constant expression on GCC 12 and Clang 16 alike
-// (`std::variant` of non-trivial types is rejected by Clang 16 with
-// libstdc++ 12). Each level starts empty; `emplace` activates exactly one path
-// with `std::construct_at`, which both compilers accept in constant
-// evaluation.
+// Union storage, as a balanced tree of unions: a plain union is the only
+// storage whose active member may change inside a constant expression on
+// GCC 12 and Clang 16 alike (`std::variant` of non-trivial types is refused
+// by Clang 16 with libstdc++ 12). Each level starts empty; `emplace`
+// activates exactly one path with `std::construct_at`, which both compilers
+// accept in constant evaluation. A tree rather than a list: reaching
+// alternative I takes log2(N) steps, not I, so that the forty-odd binding
+// kinds cost O(N log N) instantiations, not O(N^2).
 template <class... Ts>
-union union_storage {};
+union union_storage;
 
-template <class Head, class... Tail>
-union union_storage<Head, Tail...> {
+template <class T>
+union union_storage<T> {
     struct empty_t {};
 
     empty_t empty;
-    Head head;
-    union_storage<Tail...> tail;
+    T value;
+
+    constexpr union_storage() noexcept : empty{} {}
+    constexpr ~union_storage() {}
+
+    template <std::size_t>
+    constexpr T& get() noexcept {
+        return value;
+    }
+
+    template <std::size_t>
+    constexpr T const& get() const noexcept {
+        return value;
+    }
+
+    template <std::size_t, class... Args>
+    constexpr void emplace(Args&&... args) {
+        std::construct_at(std::addressof(value), std::forward<Args>(args)...);
+    }
+
+    template <std::size_t>
+    constexpr void destroy() noexcept {
+        std::destroy_at(std::addressof(value));
+    }
+};
+
+template <class List>
+struct union_storage_of;
+template <class... Ts>
+struct union_storage_of<boost::mp11::mp_list<Ts...>> {
+    using type = union_storage<Ts...>;
+};
+
+template <class T0, class T1, class... Ts>
+union union_storage<T0, T1, Ts...> {
+    static constexpr std::size_t half = (2 + sizeof...(Ts)) / 2;
+    using all = boost::mp11::mp_list<T0, T1, Ts...>;
+    using left_t = typename union_storage_of<boost::mp11::mp_take_c<all, half>>::type;
+    using right_t = typename union_storage_of<boost::mp11::mp_drop_c<all, half>>::type;
+
+    struct empty_t {};
+
+    empty_t empty;
+    left_t left;
+    right_t right;
 
     constexpr union_storage() noexcept : empty{} {}
     constexpr ~union_storage() {}
 
     template <std::size_t I>
     constexpr auto& get() noexcept {
-        if constexpr (I == 0) return head;
-        else return tail.template get<I - 1>();
+        if constexpr (I < half) return left.template get<I>();
+        else return right.template get<I - half>();
     }
 
     template <std::size_t I>
     constexpr auto const& get() const noexcept {
-        if constexpr (I == 0) return head;
-        else return tail.template get<I - 1>();
+        if constexpr (I < half) return left.template get<I>();
+        else return right.template get<I - half>();
     }
 
     template <std::size_t I, class... Args>
     constexpr void emplace(Args&&... args) {
-        if constexpr (I == 0) {
-            std::construct_at(std::addressof(head), std::forward<Args>(args)...);
+        if constexpr (I < half) {
+            std::construct_at(std::addressof(left));
+            left.template emplace<I>(std::forward<Args>(args)...);
         } else {
-            std::construct_at(std::addressof(tail));
-            tail.template emplace<I - 1>(std::forward<Args>(args)...);
+            std::construct_at(std::addressof(right));
+            right.template emplace<I - half>(std::forward<Args>(args)...);
         }
     }
 
     template <std::size_t I>
     constexpr void destroy() noexcept {
-        if constexpr (I == 0) std::destroy_at(std::addressof(head));
-        else tail.template destroy<I - 1>();
+        if constexpr (I < half) left.template destroy<I>();
+        else right.template destroy<I - half>();
     }
 };
 

@@ -8,6 +8,7 @@
 #include <cfdo/model/required.hpp>
 #include <cfdo/model/results.hpp>
 #include <cfdo/model/text.hpp>
+#include <cfdo/model/upload_metadata.hpp>
 #include <cfdo/model/worker_version.hpp>
 
 #include <boost/describe/class.hpp>
@@ -109,14 +110,15 @@ struct create_version {
 BOOST_DESCRIBE_STRUCT(create_version, (), (account_id, worker_id, deploy, version))
 
 /// `PUT /accounts/{account_id}/workers/scripts/{script_name}`: the classic
-/// multipart upload, which creates and deploys a version. `version` without
-/// its modules is the `metadata` part; each module is a part named after it.
+/// multipart upload, which creates and deploys a version. `metadata` without
+/// its version's modules is the `metadata` part; each module is a part named
+/// after it.
 struct upload_script {
     static constexpr cfdo::endpoint endpoint{
         .method = http_method::put,
         .path = "/accounts/{account_id}/workers/scripts/{script_name}",
         .sdk_method = "workers.scripts.update",
-        .body = "version",
+        .body = "metadata",
         .form = body_form::multipart_upload,
         .worker = "script_name",
     };
@@ -124,11 +126,11 @@ struct upload_script {
 
     required<"account_id"> account_id;
     required<"script_name"> script_name;
-    worker_version version{};
+    upload_metadata metadata{};
 
     friend constexpr bool operator==(upload_script const&, upload_script const&) = default;
 };
-BOOST_DESCRIBE_STRUCT(upload_script, (), (account_id, script_name, version))
+BOOST_DESCRIBE_STRUCT(upload_script, (), (account_id, script_name, metadata))
 
 /// `GET /accounts/{account_id}/workers/services/{script_name}`: a Worker's
 /// service, whose default environment's script carries the migration tag

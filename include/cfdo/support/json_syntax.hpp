@@ -25,7 +25,10 @@ class json_syntax_checker {
 public:
     constexpr explicit json_syntax_checker(std::string_view text) noexcept : text_(text) {}
 
-    constexpr bool valid() noexcept {
+    /// True for one JSON value; `on_top_level_key(key)` sees each key of a
+    /// top-level object, as written between its quotes (escapes kept).
+    template <class OnTopLevelKey>
+    constexpr bool valid(OnTopLevelKey on_top_level_key) noexcept {
         std::array<char, json_max_depth> open{};
         std::size_t depth = 0;
         bool expect_value = true;
@@ -43,7 +46,7 @@ public:
                         ++at_;
                         --depth;
                         expect_value = false;
-                    } else if (c == '{' && !member_name()) {
+                    } else if (c == '{' && !member_name(depth == 1, on_top_level_key)) {
                         return false;
                     }
                     continue;
@@ -60,7 +63,7 @@ public:
                 expect_value = true;
                 if (container == '{') {
                     skip_whitespace();
-                    if (!member_name()) return false;
+                    if (!member_name(depth == 1, on_top_level_key)) return false;
                 }
             } else if ((container == '{' && c == '}') || (container == '[' && c == ']')) {
                 --depth;
@@ -85,8 +88,11 @@ private:
     }
 
     // `"name"` then `:`; leaves the position before the member's value.
-    constexpr bool member_name() noexcept {
+    template <class OnTopLevelKey>
+    constexpr bool member_name(bool top_level, OnTopLevelKey& on_top_level_key) noexcept {
+        auto const start = at_ + 1;
         if (at_end() || text_[at_] != '"' || !string()) return false;
+        if (top_level) on_top_level_key(text_.substr(start, at_ - 1 - start));
         skip_whitespace();
         if (at_end() || text_[at_] != ':') return false;
         ++at_;
@@ -248,7 +254,16 @@ private:
 /// True when `text` is one JSON value (RFC 8259), at most `json_max_depth`
 /// levels deep.
 [[nodiscard]] constexpr bool is_json(std::string_view text) noexcept {
-    return detail::json_syntax_checker(text).valid();
+    return detail::json_syntax_checker(text).valid([](std::string_view) {});
+}
+
+/// True when `text` is one JSON object; `on_key(key)` is called with each of
+/// its keys as written between the quotes (escapes kept), valid or not.
+template <class OnKey>
+[[nodiscard]] constexpr bool is_json_object(std::string_view text, OnKey on_key) noexcept {
+    auto const first = text.find_first_not_of(" \t\n\r");
+    if (first == std::string_view::npos || text[first] != '{') return false;
+    return detail::json_syntax_checker(text).valid(on_key);
 }
 
 } // namespace cfdo
