@@ -70,8 +70,8 @@ constexpr auto make = [] {
 static_assert(make().name == "AUTH");
 #endif
 
-#if defined(CFDO_CASE_d1_binding_database_id)
-constexpr auto make = [] { return cfdo::d1_binding{.name = "DB" CFDO_ONLY_IN_TWIN(, .database_id = "xxxx-yyyy")}; };
+#if defined(CFDO_CASE_hyperdrive_binding_id)
+constexpr auto make = [] { return cfdo::hyperdrive_binding{.name = "DB" CFDO_ONLY_IN_TWIN(, .id = "ef43924d")}; };
 static_assert(make().name == "DB");
 #endif
 

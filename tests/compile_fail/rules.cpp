@@ -120,6 +120,71 @@ constexpr cfdo::worker_version make() {
 static_assert(cfdo::valid<make>());
 #endif
 
+#if defined(CFDO_CASE_d1_binding_without_database)
+constexpr cfdo::worker_version make() {
+    return {.bindings = {cfdo::d1_binding{.name = "DB" CFDO_ONLY_IN_TWIN(, .id = "a1b2c3")}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_binding_part_missing)
+constexpr cfdo::worker_version make() {
+    return {.main_module = "worker.mjs",
+            .bindings = {cfdo::text_blob_binding{.name = "TEMPLATE", .part = "template.html"}},
+            .modules = {javascript_module("worker.mjs") CFDO_ONLY_IN_TWIN(, text_module("template.html"))}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_extra_fields_not_an_object)
+constexpr cfdo::worker_version make() {
+    return {.extra = CFDO_ONLY_IN_CASE(R"(["logpush"])") CFDO_ONLY_IN_TWIN(R"({"logpush": true})")};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_extra_field_collides)
+constexpr cfdo::worker_version make() {
+    return {.bindings = {cfdo::raw_binding{.kind = "some_future_binding",
+                                           .name = "MEMORY",
+                                           .fields = CFDO_ONLY_IN_CASE(R"({"name": "OTHER"})")
+                                               CFDO_ONLY_IN_TWIN(R"({"namespace": "assistant"})")}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_placement_form_invalid)
+constexpr cfdo::worker_version make() {
+    return {.placement = cfdo::placement{.mode = "targeted" CFDO_ONLY_IN_TWIN(, .region = "aws:us-east-1")}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_assets_config_value_unknown)
+constexpr cfdo::worker_version make() {
+    return {.assets =
+                cfdo::version_assets{.config = cfdo::assets_config{.not_found_handling = CFDO_ONLY_IN_CASE("spa")
+                                                                       CFDO_ONLY_IN_TWIN("single-page-application")}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_container_class_not_durable_object)
+constexpr cfdo::worker_version make() {
+    return {.migrations = cfdo::single_step_migration{.new_sqlite_classes = {"Counter"}},
+            .containers = {{.class_name = CFDO_ONLY_IN_CASE("Sandbox") CFDO_ONLY_IN_TWIN("Counter")}}};
+}
+static_assert(cfdo::valid<make, cfdo::first_deploy>());
+#endif
+
+#if defined(CFDO_CASE_code_update_strategy_invalid)
+constexpr cfdo::upload_metadata make() {
+    return {.code_update_strategy = cfdo::code_update_strategy{
+                .mode = "deferred", .max_delay = CFDO_ONLY_IN_CASE(90000) CFDO_ONLY_IN_TWIN(86400)}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
 #if defined(CFDO_CASE_durable_object_environment_without_script)
 constexpr cfdo::worker_version make() {
     return {.bindings = {cfdo::durable_object_binding{.name = "SESSIONS",
@@ -185,14 +250,14 @@ static_assert(cfdo::valid<make, cfdo::warnings_are_errors>());
 #if defined(CFDO_CASE_binding_class_not_created_upload)
 // The same mistake in a script upload: the pointer is into its metadata.
 constexpr cfdo::upload_script make() {
-    return {
-        .account_id = account,
-        .script_name = "counter",
-        .version = {
-            .bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
-            .migrations = cfdo::single_step_migration{.new_tag = "v1",
-                                                      .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
-        }};
+    return {.account_id = account,
+            .script_name = "counter",
+            .metadata = {.version = {
+                             .bindings = {cfdo::durable_object_binding{.name = "CHAT", .class_name = "Chat"}},
+                             .migrations =
+                                 cfdo::single_step_migration{
+                                     .new_tag = "v1", .new_sqlite_classes = {"Counter" CFDO_ONLY_IN_TWIN(, "Chat")}},
+                         }}};
 }
 static_assert(cfdo::valid<make, cfdo::first_deploy>());
 #endif
@@ -475,9 +540,10 @@ static_assert(cfdo::valid<make>());
 constexpr cfdo::upload_script make() {
     return {.account_id = account,
             .script_name = "counter",
-            .version = {.main_module = "worker.mjs",
-                        .modules = {javascript_module("worker.mjs"),
-                                    text_module(CFDO_ONLY_IN_CASE("metadata") CFDO_ONLY_IN_TWIN("metadata.txt"))}}};
+            .metadata = {.version = {.main_module = "worker.mjs",
+                                     .modules = {javascript_module("worker.mjs"),
+                                                 text_module(CFDO_ONLY_IN_CASE("metadata")
+                                                                 CFDO_ONLY_IN_TWIN("metadata.txt"))}}}};
 }
 static_assert(cfdo::valid<make>());
 #endif
@@ -486,9 +552,10 @@ static_assert(cfdo::valid<make>());
 constexpr cfdo::upload_script make() {
     return {.account_id = account,
             .script_name = "counter",
-            .version = {.main_module = "worker.mjs",
-                        .modules = {javascript_module("worker.mjs"),
-                                    text_module(CFDO_ONLY_IN_CASE("say \"hi\".txt") CFDO_ONLY_IN_TWIN("say-hi.txt"))}}};
+            .metadata = {.version = {.main_module = "worker.mjs",
+                                     .modules = {javascript_module("worker.mjs"),
+                                                 text_module(CFDO_ONLY_IN_CASE("say \"hi\".txt")
+                                                                 CFDO_ONLY_IN_TWIN("say-hi.txt"))}}}};
 }
 static_assert(cfdo::valid<make>());
 #endif

@@ -77,7 +77,7 @@ cfdo::create_version create(cfdo::worker_version version) {
 }
 
 cfdo::upload_script upload(cfdo::worker_version version) {
-    return {.account_id = account, .script_name = worker, .version = std::move(version)};
+    return {.account_id = account, .script_name = worker, .metadata = {.version = std::move(version)}};
 }
 
 lines diagnostics_of(cfdo::worker_version const& version) {
@@ -174,7 +174,7 @@ constexpr cfdo::create_version create_counter() {
     return {.account_id = account, .worker_id = worker, .version = counter_version()};
 }
 constexpr cfdo::upload_script upload_counter() {
-    return {.account_id = account, .script_name = worker, .version = counter_version()};
+    return {.account_id = account, .script_name = worker, .metadata = {.version = counter_version()}};
 }
 constexpr cfdo::validation_context counter_exports() {
     return {.exported_classes = std::vector<cfdo::text>{"Counter"}, .today = cfdo::date("2024-03-01")};
@@ -339,6 +339,91 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                               cfdo::durable_object_binding{.name = "BY_ID", .namespace_id = "5fd1cafff895419c"}}});
          },
          {"durable-object-binding-without-class SESSIONS /bindings/0 error"}},
+
+        {"d1-binding-without-database",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {cfdo::d1_binding{.name = "DB"}, cfdo::d1_binding{.name = "BY_ALIAS", .id = "a1b2"}}});
+         },
+         {"d1-binding-without-database DB /bindings/0 error"}},
+        {"binding-part-missing",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.main_module = "w.mjs",
+                                      .bindings = {cfdo::wasm_module_binding{.name = "RESIZER", .part = "resize.wasm"},
+                                                   cfdo::text_blob_binding{.name = "TEMPLATE", .part = "w.mjs"}},
+                                      .modules = {javascript_module("w.mjs")}});
+         },
+         {"binding-part-missing RESIZER /bindings/0/part error"}},
+        {"secret-empty",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.bindings = {cfdo::secret_text_binding{.name = "TOKEN", .text = ""}}});
+         },
+         {"secret-empty TOKEN /bindings/0/text warning"}},
+        {"ratelimit-period-unsupported",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {cfdo::ratelimit_binding{
+                                  .name = "LIMITER", .namespace_id = "1001", .simple = {{.limit = 5, .period = 30}}},
+                              cfdo::ratelimit_binding{
+                                  .name = "OK", .namespace_id = "1002", .simple = {{.limit = 5, .period = 10}}}}});
+         },
+         {"ratelimit-period-unsupported LIMITER /bindings/0/simple/period warning"}},
+        {"raw-binding-type-modelled",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {cfdo::raw_binding{.kind = "ai", .name = "AI"},
+                              cfdo::raw_binding{.kind = "some_future_binding", .name = "MEMORY"}}});
+         },
+         {"raw-binding-type-modelled AI /bindings/0/type warning"}},
+        {"extra-fields-not-an-object",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {cfdo::raw_binding{.kind = "some_future_binding", .name = "MEMORY", .fields = "[1]"}},
+                 .extra = R"({"logpush": true)"});
+         },
+         {"extra-fields-not-an-object MEMORY /bindings/0 error", "extra-fields-not-an-object extra  error"}},
+        {"extra-field-collides",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {cfdo::raw_binding{
+                     .kind = "some_future_binding", .name = "MEMORY", .fields = R"({"type":"x","id":1})"}},
+                 .extra = R"({"logpush": true, "main_module": "other.mjs"})"});
+         },
+         {"extra-field-collides type /bindings/0/type error", "extra-field-collides main_module /main_module error"}},
+        {"placement-form-invalid",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.placement = cfdo::placement{.mode = "smart", .region = "aws:us-east-1"}});
+         },
+         {"placement-form-invalid placement /placement error"}},
+        {"assets-config-value-unknown",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .assets = cfdo::version_assets{.config = cfdo::assets_config{.html_handling = "auto",
+                                                                              .not_found_handling = "404-page",
+                                                                              .run_worker_first = R"("/api/*")"}}});
+         },
+         {"assets-config-value-unknown html_handling /assets/config/html_handling error",
+          "assets-config-value-unknown run_worker_first /assets/config/run_worker_first error"}},
+        {"container-class-not-durable-object",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.migrations = cfdo::single_step_migration{.new_sqlite_classes = {"Counter"}},
+                                      .containers = {{.class_name = "Counter"}, {.class_name = "Sandbox"}}},
+                 {.deployed = cfdo::first_deploy{}});
+         },
+         {"container-class-not-durable-object Sandbox /containers/1/class_name error"}},
+        {"code-update-strategy-invalid",
+         [] {
+             return diagnostics_of(cfdo::upload_script{.account_id = account,
+                                                       .script_name = worker,
+                                                       .metadata = {.code_update_strategy = cfdo::code_update_strategy{
+                                                                        .mode = "eventually", .max_delay = 90000}}});
+         },
+         {"code-update-strategy-invalid mode /metadata/code_update_strategy/mode error",
+          "code-update-strategy-invalid max_delay /metadata/code_update_strategy/max_delay error"}},
 
         // Durable Object bindings against the classes the migrations leave live.
         {"binding-class-not-created",
@@ -728,6 +813,27 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                                                           "Api": {"type": "worker"}}})");
          },
          {"config-exports-not-checked exports /exports warning"}},
+        {"config-not-a-whole-number",
+         [] {
+             return config_diagnostics_of(
+                 R"({"queues": {"producers": [{"binding": "JOBS", "queue": "jobs", "delivery_delay": -1}]}})");
+         },
+         {"config-not-a-whole-number queues.producers[0].delivery_delay /queues/producers/0/delivery_delay error"}},
+        {"config-fields-exclusive",
+         [] {
+             return config_diagnostics_of(
+                 R"({"vpc_networks": [{"binding": "NET", "tunnel_id": "t1", "network_id": "n1"}]})");
+         },
+         {"config-fields-exclusive vpc_networks[0].network_id /vpc_networks/0/network_id error"}},
+        {"config-ratelimit-period",
+         [] {
+             return config_diagnostics_of(R"({"ratelimits": [{"name": "RL", "namespace_id": "1001",
+                                                              "simple": {"limit": 10, "period": 30}}]})");
+         },
+         {"config-ratelimit-period ratelimits[0].simple.period /ratelimits/0/simple/period error"}},
+        {"config-value-malformed",
+         [] { return config_diagnostics_of(R"({"limits": {"cpu_ms": "fifty"}})"); },
+         {"config-value-malformed limits.cpu_ms /limits/cpu_ms error"}},
         {"config-field-unknown",
          [] { return config_diagnostics_of(R"({"migrations": [{"tag": "v1", "new_class": ["A"]}]})"); },
          {"config-field-unknown migrations[0].new_class /migrations/0/new_class warning"}},

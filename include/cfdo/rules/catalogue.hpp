@@ -67,6 +67,43 @@ inline constexpr std::array rule_catalogue{
               "Durable Object binding {} names an environment but no script_name; the environment is that of "
               "script_name, so give both or neither"},
 
+    rule_info{"d1-binding-without-database", severity::error, 0,
+              "D1 binding {} names no database; give database_id (or its alias id)"},
+    rule_info{"binding-part-missing", severity::error, 0,
+              "binding {} names a part that is not among the version's modules; add the module or fix the part "
+              "name"},
+    rule_info{"secret-empty", severity::warning, 0,
+              "secret {} is empty, which is usually an unset environment variable; set it, or use an inherit "
+              "binding to keep the deployed value"},
+    rule_info{"ratelimit-period-unsupported", severity::warning, 0,
+              "rate limiter {} has a period other than 10 or 60 seconds, the only ones wrangler takes; Cloudflare "
+              "may refuse it"},
+    rule_info{"raw-binding-type-modelled", severity::warning, 0,
+              "raw binding {} has a type cfdo models, so cfdo's rules do not see it; write it as that kind"},
+    rule_info{"extra-fields-not-an-object", severity::error, 0,
+              "the extra fields of {} are not one JSON object; write them as {\"field\": value, ...}"},
+    rule_info{"extra-field-collides", severity::error, 0,
+              "extra field {} is a field cfdo models, and would be ignored; set the modelled field instead"},
+
+    // Version fields.
+    rule_info{"placement-form-invalid", severity::error, 0,
+              "{} is none of the forms Cloudflare takes: {mode: smart}, {region}, {hostname}, {host}, or mode "
+              "targeted with one of those or a target list whose items each name one"},
+    rule_info{"assets-config-value-unknown", severity::error, 0,
+              "assets config {} has a value Cloudflare does not take; see docs/model.md for the values"},
+    rule_info{"code-update-strategy-invalid", severity::error, 0,
+              "code_update_strategy {} is out of range: mode is immediate or deferred, max_delay at most 86400 "
+              "seconds"},
+    rule_info{"container-class-not-durable-object",
+              severity::error,
+              0,
+              "container class {} is not a live Durable Object class of this Worker; create it in a migration, or "
+              "fix the name",
+              {},
+              "no migration of this configuration creates class {}, which a container runs: Cloudflare accepts it "
+              "only if the class is already deployed; give the deployed state (cfdo check --state, or "
+              "--first-deploy) to decide"},
+
     // Durable Object bindings against the classes the migrations leave live.
     rule_info{"binding-class-not-created", severity::error, 10061,
               "class {}, which a binding of this Worker uses, is not a live Durable Object class and no migration "
@@ -201,9 +238,17 @@ inline constexpr std::array rule_catalogue{
     rule_info{"config-not-a-string", severity::error, 0, "{} should be a string"},
     rule_info{"config-not-a-boolean", severity::error, 0, "{} should be a boolean"},
     rule_info{"config-field-missing", severity::error, 0, "{} is required; add it"},
+    rule_info{"config-not-a-whole-number", severity::error, 0, "{} should be a whole number, 0 or more"},
+    rule_info{"config-fields-exclusive", severity::error, 0,
+              "{} cannot be given beside the other field of its pair; give exactly one of them"},
+    rule_info{"config-ratelimit-period", severity::error, 0,
+              "{} should be 10 or 60: wrangler takes no other rate limit period (in seconds)"},
     rule_info{"config-rename-not-from-to", severity::error, 0, "{} should be an object with string fields from and to"},
     rule_info{"config-transfer-not-from-to", severity::error, 0,
               "{} should be an object with string fields from, from_script and to"},
+    rule_info{"config-value-malformed", severity::error, 0,
+              "{} does not have the shape wrangler takes there (a string, number, boolean or object where the "
+              "configuration reference says)"},
     rule_info{"config-field-unknown", severity::warning, 0,
               "{} is not a field wrangler knows here, so it is ignored; check its spelling"},
     rule_info{"config-environment-missing", severity::error, 0,

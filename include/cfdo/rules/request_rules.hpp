@@ -14,6 +14,7 @@
 #include <cfdo/rules/history_rules.hpp>
 #include <cfdo/rules/json_location.hpp>
 #include <cfdo/rules/text_encoding_rules.hpp>
+#include <cfdo/rules/upload_rules.hpp>
 #include <cfdo/rules/validation_context.hpp>
 #include <cfdo/rules/version_rules.hpp>
 #include <cfdo/support/utf8.hpp>
@@ -135,11 +136,12 @@ constexpr validation_context context_for(Operation const& op, validation_context
 
 } // namespace detail
 
-/// An operation whose body is a Worker version: create_version, upload_script.
+/// An operation whose body carries a Worker version: create_version (the
+/// version itself), upload_script (the upload's metadata).
 template <class Operation>
-concept version_operation =
-    operation_with_body<Operation> &&
-    std::same_as<std::remove_cvref_t<decltype(body_of(std::declval<Operation const&>()))>, worker_version>;
+concept version_operation = operation_with_body<Operation> && requires(Operation const& op) {
+    { version_of(body_of(op)) } -> std::same_as<worker_version const&>;
+};
 
 /// Every problem of an operation: its parameters, and its body, checked with
 /// the rules of what it is (for the uploads, a version of the Worker the
@@ -157,7 +159,7 @@ template <operation Operation>
             multipart ? version_layout{"/metadata", "/files"} : version_layout{"", "/modules"};
         auto body_diagnostics = validate(body_of(op), detail::context_for(op, context), layout);
         found.insert(found.end(), body_diagnostics.begin(), body_diagnostics.end());
-        if constexpr (multipart) detail::check_module_part_names(body_of(op).modules, found);
+        if constexpr (multipart) detail::check_module_part_names(version_of(body_of(op)).modules, found);
     }
     return found;
 }
@@ -185,7 +187,7 @@ template <version_operation Operation>
 template <version_operation Operation>
 [[nodiscard]] constexpr Operation with_deployment(Operation op, deployment const& d,
                                                   validation_context const& context = {}) {
-    detail::body_member<Operation>::info::of(op) = payload(d, context);
+    version_of(detail::body_member<Operation>::info::of(op)) = payload(d, context);
     return op;
 }
 

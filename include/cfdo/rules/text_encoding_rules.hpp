@@ -50,7 +50,8 @@ constexpr void for_each_text(T const& value, Location const& where, std::string_
         for (std::size_t i = 0; i < value.size(); ++i) for_each_text(value[i], where / i, key, on_text);
     } else if constexpr (category == model_category::described) {
         for_each_member(value, [&](auto member, auto const& field) {
-            for_each_text(field, where / member.key, member.key, on_text);
+            if constexpr (member.is_inlined) for_each_text(field, where, key, on_text);
+            else for_each_text(field, where / member.key, member.key, on_text);
         });
     }
     // Anything else (spelled values, JSON source, numbers, booleans) is not text.

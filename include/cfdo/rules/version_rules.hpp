@@ -16,6 +16,7 @@
 #include <cfdo/rules/suggestion.hpp>
 #include <cfdo/rules/text_encoding_rules.hpp>
 #include <cfdo/rules/validation_context.hpp>
+#include <cfdo/rules/version_field_rules.hpp>
 #include <cfdo/support/base64.hpp>
 #include <cfdo/support/json_syntax.hpp>
 #include <cfdo/support/utf8.hpp>
@@ -266,6 +267,7 @@ constexpr void check_version(worker_version const& version, validation_context c
     }();
 
     check_durable_object_bindings(version, context, layout, classes, found);
+    check_version_fields(version, classes, json_location(layout.fields), found);
     if (context.exported_classes) {
         auto const exported = exported_classes(context);
         check_bound_classes_exported(version, context, layout, exported, found);
