@@ -33,6 +33,8 @@ struct option_spec {
     /// What its value is (`TAG`, `FILE`), or empty for a flag.
     std::string_view value;
     std::string_view help;
+    /// May be given more than once (`--module A --module B`).
+    bool repeatable = false;
 };
 
 /// A command: its name, what it does, its options and its operand.
@@ -57,7 +59,7 @@ struct command_spec {
         for (auto const& spec : options) {
             line += " [" + std::string(spec.name);
             if (!spec.value.empty()) line += " " + std::string(spec.value);
-            line += "]";
+            line += spec.repeatable ? " ...]" : "]";
         }
         if (!operand.empty()) line += operand_optional ? " [" + std::string(operand) + "]" : " " + std::string(operand);
         return line;
@@ -79,8 +81,16 @@ struct command_spec {
 
 /// A command's options (flags have an empty value) and operands.
 struct arguments {
+    /// Each option given, with its (first) value.
     std::map<std::string, std::string, std::less<>> options;
+    /// Every value of each repeatable option, in order.
+    std::map<std::string, std::vector<std::string>, std::less<>> repeated;
     std::vector<std::string> operands;
+
+    [[nodiscard]] std::vector<std::string> values(std::string_view name) const {
+        if (auto const found = repeated.find(name); found != repeated.end()) return found->second;
+        return {};
+    }
 
     [[nodiscard]] std::optional<std::string> option(std::string_view name) const {
         if (auto const found = options.find(name); found != options.end()) return found->second;
@@ -127,8 +137,12 @@ struct arguments {
         } else {
             return unexpected("option " + name + " needs a value (" + std::string(spec->value) + ")");
         }
-        if (!parsed.options.emplace(name, std::move(value)).second)
+        if (spec->repeatable) {
+            parsed.repeated[name].push_back(value);
+            parsed.options.emplace(name, std::move(value));
+        } else if (!parsed.options.emplace(name, std::move(value)).second) {
             return unexpected("option " + name + " is given twice");
+        }
     }
     if (took_last_argument && parsed.operands.empty() && !command.operand.empty() && !command.operand_optional)
         return unexpected("option " + *took_last_argument + " needs a value (" +

@@ -20,6 +20,10 @@ int plan_command(std::span<char* const> args);
 extern command_spec const request_spec;
 int request_command(std::span<char* const> args);
 
+/// `cfdo upload`: the classic script upload of a configuration's Worker.
+extern command_spec const upload_spec;
+int upload_command(std::span<char* const> args);
+
 /// `cfdo state`: what Cloudflare has of a Worker.
 extern command_spec const state_spec;
 int state_command(std::span<char* const> args);

@@ -26,9 +26,10 @@ struct command {
 
 // Called only from main, after the command specs of the other translation
 // units are initialized.
-std::array<command, 4> commands() {
+std::array<command, 5> commands() {
     return {command{&cfdo::tool::check_spec, cfdo::tool::check_command},
             command{&cfdo::tool::plan_spec, cfdo::tool::plan_command},
+            command{&cfdo::tool::upload_spec, cfdo::tool::upload_command},
             command{&cfdo::tool::state_spec, cfdo::tool::state_command},
             command{&cfdo::tool::request_spec, cfdo::tool::request_command}};
 }

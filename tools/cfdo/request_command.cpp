@@ -1,4 +1,5 @@
 #include <cfdo/api/make_request.hpp>
+#include <cfdo/api/redaction.hpp>
 #include <cfdo/api/request.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/pretty.hpp>
@@ -25,22 +26,27 @@ namespace {
 /// prints its request; diagnostics go to standard error, with paths under
 /// `/params` of the request file.
 template <class Operation>
-int print_request(std::string const& path, boost::json::value const& params) {
+int print_request(std::string const& path, boost::json::value const& params, bool redact_secrets) {
     auto reading = read_params<Operation>(params);
     for (auto& d : reading.diagnostics) d.path = text("/params" + std::string(d.path));
     print_text(std::cerr, path, reading.diagnostics);
     if (!reading.operation || has_errors(reading.diagnostics)) return rule_violations;
-    std::cout << pretty_json(to_json(make_request(*reading.operation))) << '\n';
+    auto request = make_request(*reading.operation);
+    if (redact_secrets) request = redacted(std::move(request));
+    std::cout << pretty_json(to_json(request)) << '\n';
     return valid;
 }
+
+option_spec const request_options[]{
+    {"--redact-secrets", "", "replace secret values (secret_text, secret_key, the assets token) for logs"},
+};
 
 } // namespace
 
 command_spec const request_spec{"request",
                                 "prints the request for a request file, {\"operation\": SDK method, \"params\": "
                                 "SDK params}, checked with every rule (FILE - reads standard input)",
-                                {},
-                                "FILE"};
+                                request_options, "FILE"};
 
 int request_command(std::span<char* const> args) {
     auto const command_line = read_command_line(args, request_spec);
@@ -70,7 +76,8 @@ int request_command(std::span<char* const> args) {
         constexpr std::string_view method = Operation::endpoint.sdk_method;
         if (method.empty()) return;
         known += "\n  " + std::string(method);
-        if (!status && operation->get_string() == method) status = print_request<Operation>(path, *params);
+        if (!status && operation->get_string() == method)
+            status = print_request<Operation>(path, *params, command_line->parsed.flag("--redact-secrets"));
     });
     if (status) return *status;
     std::cerr << "cfdo: " << printable(path) << ": unknown operation \"" << printable(operation->get_string())

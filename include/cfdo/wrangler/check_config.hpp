@@ -3,15 +3,20 @@
 #ifndef CFDO_WRANGLER_CHECK_CONFIG_HPP_INCLUDED
 #define CFDO_WRANGLER_CHECK_CONFIG_HPP_INCLUDED
 
+#include <cfdo/json/from_json.hpp>
+#include <cfdo/json/to_json.hpp>
 #include <cfdo/model/date.hpp>
 #include <cfdo/model/deployed_state.hpp>
 #include <cfdo/model/migrations.hpp>
 #include <cfdo/model/text.hpp>
+#include <cfdo/model/upload_metadata.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/history_rules.hpp>
 #include <cfdo/rules/validation_context.hpp>
 #include <cfdo/rules/version_rules.hpp>
 #include <cfdo/wrangler/read_config.hpp>
+
+#include <boost/json/parse.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -51,10 +56,13 @@ inline validation_context context_of(worker_config const& config, check_options 
     auto found = validate(config.deployment, detail::context_of(config, options));
     // A class the `exports` lifecycle declares is not created by migrations:
     // what says a binding's class lacks one does not apply to it.
+    // A blob or Wasm module section names its own file, which the upload
+    // sends as the part: there are no modules to look the part up in.
     std::erase_if(found, [&](diagnostic const& d) {
         auto const& declared = config.classes_declared_by_exports;
-        return d.rule == "binding-class-not-created" &&
-               std::find(declared.begin(), declared.end(), d.subject) != declared.end();
+        return (d.rule == "binding-class-not-created" &&
+                std::find(declared.begin(), declared.end(), d.subject) != declared.end()) ||
+               d.rule == "binding-part-missing";
     });
     for (auto& d : found) d.path = text(config.location_of(d.path));
     return found;
@@ -68,6 +76,25 @@ inline validation_context context_of(worker_config const& config, check_options 
     auto const version = payload(config.deployment, detail::context_of(config, options));
     if (!version.migrations) return std::nullopt;
     return version.migrations->get<multi_step_migration>();
+}
+
+/// The `metadata` of the classic upload of the configuration's Worker, as
+/// wrangler 4.164 sends it for the deployed state the options assume: the
+/// version (its migrations the steps after the deployed tag) with the
+/// upload's own fields and wrangler's defaults. Its modules and
+/// `main_module` are the caller's: cfdo does not bundle.
+[[nodiscard]] inline upload_metadata upload_metadata_of(worker_config const& config,
+                                                        check_options const& options = {}) {
+    upload_metadata metadata = config.upload;
+    metadata.version = payload(config.deployment, detail::context_of(config, options));
+    if (!config.unsafe_metadata) return metadata;
+    // As wrangler, `unsafe.metadata` last, over the rest: a modelled key
+    // lands in its field, any other in the version's extra fields.
+    auto merged = to_json(metadata);
+    auto const unsafe = boost::json::parse(config.unsafe_metadata->view());
+    for (auto const& [key, value] : unsafe.as_object()) merged.as_object()[key] = value;
+    auto read = from_json<upload_metadata>(merged);
+    return read ? std::move(*read) : metadata;
 }
 
 } // namespace cfdo::wrangler

@@ -12,6 +12,7 @@
 #include <cfdo/wrangler/config_path.hpp>
 #include <cfdo/wrangler/config_shape.hpp>
 #include <cfdo/wrangler/migration_section.hpp>
+#include <cfdo/wrangler/version_section.hpp>
 #include <cfdo/wrangler/worker_config.hpp>
 
 #include <boost/json/value.hpp>
@@ -89,6 +90,7 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
     worker.deployment.version.compatibility_flags = reader.optional_strings(*top_object, "compatibility_flags", top);
     if (auto const* migrations = top_object->if_contains("migrations"))
         worker.deployment.history = read_migrations(reader, *migrations, top / "migrations");
+    read_inheritable_version_fields(reader, *top_object, top, worker.deployment.version, worker.upload);
 
     // `exports` is inheritable like `migrations`.
     boost::json::value const* exports = top_object->if_contains("exports");
@@ -105,6 +107,7 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
     if (!environment) {
         worker.deployment.version.bindings = std::move(top_bindings);
         worker.binding_locations = std::move(top_binding_locations);
+        read_own_version_fields(reader, *top_object, top, worker);
     } else {
         auto const* environments = reader.object_at(*environments_value, top / "env");
         auto const* section_value = environments ? environments->if_contains(*environment) : nullptr;
@@ -140,6 +143,8 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
             exports = own_exports;
             exports_at = at / "exports";
         }
+        read_inheritable_version_fields(reader, *section, at, worker.deployment.version, worker.upload);
+        read_own_version_fields(reader, *section, at, worker);
 
         // durable_objects is not inherited: a binding only the top level
         // has is missing from the environment's Worker. (When the
@@ -161,6 +166,8 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
         if (!worker.deployment.history.empty()) reader.report("config-migrations-and-exports", exports_at);
         else reader.report("config-exports-not-checked", exports_at);
     }
+
+    add_wrangler_upload_defaults(reader, *top_object, worker.upload);
 
     if (!has_errors(reading.diagnostics)) reading.worker = std::move(worker);
     return reading;

@@ -4,7 +4,9 @@
 #define CFDO_WRANGLER_WORKER_CONFIG_HPP_INCLUDED
 
 #include <cfdo/model/deployment.hpp>
+#include <cfdo/model/json_text.hpp>
 #include <cfdo/model/text.hpp>
+#include <cfdo/model/upload_metadata.hpp>
 #include <cfdo/rules/diagnostic.hpp>
 
 #include <algorithm>
@@ -44,6 +46,13 @@ struct worker_config {
     /// The version (compatibility date and flags, every binding) and the
     /// migration history.
     cfdo::deployment deployment{};
+    /// The upload's own fields (observability, logpush, tail consumers, the
+    /// code update strategy, keep_bindings) with the defaults wrangler adds;
+    /// its `version` is empty: `deployment` holds the Worker's.
+    upload_metadata upload{};
+    /// `unsafe.metadata`: keys wrangler merges into the upload's metadata
+    /// last, over its own (a JSON object).
+    std::optional<json_text> unsafe_metadata{};
     /// Where `deployment.version.bindings[i]` is written.
     std::vector<binding_location> binding_locations{};
     /// Where the fields come from: the environment's section when it sets
