@@ -1,0 +1,11 @@
+export class Session {
+  async fetch() {
+    return new Response("session");
+  }
+}
+export default {
+  async fetch() {
+    return new Response("tuned");
+  },
+  async scheduled() {},
+};
