@@ -132,6 +132,9 @@ expected<std::vector<worker_module>, std::string> read_binding_parts(std::string
             part_type = "application/octet-stream", part = data->part;
         else continue;
         if (!config) {
+            if (config_path == "-")
+                return unexpected(std::string("the files of wasm_modules, text_blobs and data_blobs are found from the "
+                                              "configuration's file: give it as a file, not on standard input"));
             auto value = read_value(config_path, format_of(config_path));
             if (!value) return unexpected(value.error().message);
             config = std::move(*value);

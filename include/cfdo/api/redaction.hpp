@@ -6,12 +6,14 @@
 #include <cfdo/api/multipart.hpp>
 #include <cfdo/api/request.hpp>
 #include <cfdo/model/bindings.hpp>
+#include <cfdo/support/json_limits.hpp>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <string>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -70,9 +72,15 @@ inline void redact_version_fields(boost::json::value& fields) {
         auto parts = std::move(multipart->parts);
         for (auto& part : parts) {
             if (part.name != "metadata") continue;
+            boost::json::parse_options options;
+            options.max_depth = json_max_depth;
             std::error_code ec;
-            auto metadata = boost::json::parse(part.content, ec);
-            if (ec) continue;
+            auto metadata = boost::json::parse(part.content, ec, {}, options);
+            // What cannot be read cannot be shown as safe: hidden whole.
+            if (ec) {
+                part.content = std::string(redacted_value);
+                continue;
+            }
             detail::redact_version_fields(metadata);
             part.content = boost::json::serialize(metadata);
         }

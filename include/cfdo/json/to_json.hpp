@@ -92,7 +92,8 @@ void write_sdk_params(boost::json::object& object, Operation const& op) {
         // The body's fields beside the parameters.
         boost::json::object body(object.storage());
         write_object(body, body_of(op));
-        for (auto& field : body) object[field.key()] = std::move(field.value());
+        // (Emplaced: the body's extra fields cannot replace a parameter.)
+        for (auto& field : body) object.emplace(field.key(), std::move(field.value()));
     } else if constexpr (declared.form == body_form::multipart_upload) {
         // The version as `metadata`, its modules as `files`.
         boost::json::object metadata(object.storage());

@@ -4,6 +4,7 @@
 #define CFDO_WRANGLER_CHECK_CONFIG_HPP_INCLUDED
 
 #include <cfdo/json/from_json.hpp>
+#include <cfdo/json/parse.hpp>
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/model/date.hpp>
 #include <cfdo/model/deployed_state.hpp>
@@ -60,7 +61,7 @@ inline validation_context context_of(worker_config const& config, check_options 
     // sends as the part: there are no modules to look the part up in.
     std::erase_if(found, [&](diagnostic const& d) {
         auto const& declared = config.classes_declared_by_exports;
-        return (d.rule == "binding-class-not-created" &&
+        return ((d.rule == "binding-class-not-created" || d.rule == "container-class-not-durable-object") &&
                 std::find(declared.begin(), declared.end(), d.subject) != declared.end()) ||
                d.rule == "binding-part-missing";
     });
@@ -91,8 +92,10 @@ inline validation_context context_of(worker_config const& config, check_options 
     // As wrangler, `unsafe.metadata` last, over the rest: a modelled key
     // lands in its field, any other in the version's extra fields.
     auto merged = to_json(metadata);
-    auto const unsafe = boost::json::parse(config.unsafe_metadata->view());
-    for (auto const& [key, value] : unsafe.as_object()) merged.as_object()[key] = value;
+    // (Read by the reader, so JSON within cfdo's depth limit.)
+    auto const unsafe = parse_json(config.unsafe_metadata->view());
+    if (!unsafe || !unsafe->is_object()) return metadata;
+    for (auto const& [key, value] : unsafe->as_object()) merged.as_object()[key] = value;
     auto read = from_json<upload_metadata>(merged);
     return read ? std::move(*read) : metadata;
 }

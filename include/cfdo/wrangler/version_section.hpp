@@ -186,8 +186,12 @@ inline void add_wrangler_upload_defaults(config_reader& reader, boost::json::obj
     if (keep_vars) upload.keep_bindings = {"plain_text", "json"};
     upload.keep_bindings.push_back("secret_text");
     upload.keep_bindings.push_back("secret_key");
+    // As wrangler's resolveDurableObjectsCodeUpdateStrategy: deferred
+    // defaults to 300 seconds, immediate has no delay.
     if (!upload.code_update_strategy)
         upload.code_update_strategy = code_update_strategy{.mode = "deferred", .max_delay = 300};
+    else if (upload.code_update_strategy->mode == "immediate") upload.code_update_strategy->max_delay.reset();
+    else if (!upload.code_update_strategy->max_delay) upload.code_update_strategy->max_delay = 300;
 }
 
 } // namespace cfdo::wrangler
