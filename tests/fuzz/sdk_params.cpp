@@ -79,7 +79,7 @@ void check_multipart(Operation const& op, cfdo::request const& request) {
     } catch (std::exception const& e) {
         cfdo_fuzz::broken_promise("the multipart body parses back", e.what());
     }
-    auto const& modules = cfdo::body_of(op).modules;
+    auto const& modules = cfdo::version_of(cfdo::body_of(op)).modules;
     require(parts.size() == modules.size() + 1, "the body holds the metadata and every module");
     require(parts[0].name == "metadata", "the metadata part comes first");
     for (std::size_t i = 0; i < modules.size(); ++i) {
