@@ -117,10 +117,10 @@ bool is_service_worker(worker_module const& main) {
 // The files of the blob and Wasm module bindings (`text_blobs`, `data_blobs`,
 // `wasm_modules`, service workers only): a part each, named after the binding.
 expected<std::vector<worker_module>, std::string> read_binding_parts(std::string const& config_path,
+                                                                     boost::json::value const& config,
                                                                      wrangler::worker_config const& worker) {
     std::vector<worker_module> parts;
     auto const& bindings = worker.deployment.version.bindings;
-    std::optional<boost::json::value> config;
     for (std::size_t i = 0; i < bindings.size() && i < worker.binding_locations.size(); ++i) {
         std::string_view part_type;
         std::string_view part;
@@ -131,16 +131,8 @@ expected<std::vector<worker_module>, std::string> read_binding_parts(std::string
         else if (auto const* data = bindings[i].get_if<data_blob_binding>())
             part_type = "application/octet-stream", part = data->part;
         else continue;
-        if (!config) {
-            if (config_path == "-")
-                return unexpected(std::string("the files of wasm_modules, text_blobs and data_blobs are found from the "
-                                              "configuration's file: give it as a file, not on standard input"));
-            auto value = read_value(config_path, format_of(config_path));
-            if (!value) return unexpected(value.error().message);
-            config = std::move(*value);
-        }
         std::error_code ec;
-        auto const* file = config->find_pointer(worker.binding_locations[i].pointer, ec);
+        auto const* file = config.find_pointer(worker.binding_locations[i].pointer, ec);
         if (!file || !file->is_string()) continue;
         auto const directory = std::filesystem::path(config_path == "-" ? "." : config_path).parent_path();
         auto bytes = read_text((directory / std::string_view(file->get_string())).string());
@@ -185,7 +177,7 @@ int upload_command(std::span<char* const> args) {
         return unusable_input;
     }
 
-    auto binding_parts = read_binding_parts(path, worker);
+    auto binding_parts = read_binding_parts(path, checked->config, worker);
     if (!binding_parts) {
         std::cerr << "cfdo: " << printable(binding_parts.error()) << '\n';
         return unusable_input;

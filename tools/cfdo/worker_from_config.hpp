@@ -76,6 +76,8 @@ inline constexpr std::array assumption_options{
 /// A configuration read for `--env` and checked under the command line's
 /// assumption: its Worker, when its shape is right, and every diagnostic.
 struct checked_configuration {
+    /// The configuration as read (for what a command reads beside the Worker).
+    boost::json::value config;
     std::optional<wrangler::worker_config> worker;
     wrangler::check_options options;
     std::vector<diagnostic> diagnostics;
@@ -83,8 +85,8 @@ struct checked_configuration {
 
 /// The configuration at `path`, read for `--env`; nothing (and a message on
 /// standard error) when the file is unusable.
-[[nodiscard]] inline std::optional<wrangler::config_reading> read_configuration(std::string const& path,
-                                                                                arguments const& parsed) {
+[[nodiscard]] inline std::optional<wrangler::config_reading>
+read_configuration(std::string const& path, arguments const& parsed, boost::json::value* read = nullptr) {
     auto value = read_value(path, format_of(path));
     if (!value) {
         std::cerr << "cfdo: " << printable(value.error().message) << '\n';
@@ -95,7 +97,10 @@ struct checked_configuration {
         return std::nullopt;
     }
     auto const environment = parsed.option("--env");
-    return wrangler::read_config(*value, environment ? std::optional<std::string_view>(*environment) : std::nullopt);
+    auto reading =
+        wrangler::read_config(*value, environment ? std::optional<std::string_view>(*environment) : std::nullopt);
+    if (read) *read = std::move(*value);
+    return reading;
 }
 
 /// The configuration at `path`, checked; nothing (and a message on standard
@@ -107,11 +112,13 @@ struct checked_configuration {
         std::cerr << "cfdo: " << printable(assumption.error()) << '\n';
         return std::nullopt;
     }
-    auto reading = read_configuration(path, parsed);
+    boost::json::value config;
+    auto reading = read_configuration(path, parsed, &config);
     if (!reading) return std::nullopt;
     wrangler::check_options options{.deployed = std::move(*assumption)};
     if (auto exports = parsed.option("--exports")) options.exported_classes = split_class_list(*exports);
-    checked_configuration checked{std::move(reading->worker), std::move(options), std::move(reading->diagnostics)};
+    checked_configuration checked{std::move(config), std::move(reading->worker), std::move(options),
+                                  std::move(reading->diagnostics)};
     if (checked.worker) {
         auto const found = wrangler::check(*checked.worker, checked.options);
         checked.diagnostics.insert(checked.diagnostics.end(), found.begin(), found.end());
