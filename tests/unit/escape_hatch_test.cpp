@@ -47,6 +47,15 @@ TEST_CASE("unknown keys are kept, not reported, by a type with extra fields", "[
     CHECK(unknown == std::vector<std::string>{"/limits/memory"});
 }
 
+TEST_CASE("a kept field's out-of-range number is kept as null, as JSON.stringify would", "[json][escape-hatch]") {
+    // 1e400 parses to infinity, which no JSON text can spell: kept as is,
+    // the extra fields could not be written again.
+    auto const version = cfdo::from_json<cfdo::worker_version>(R"({"future":{"n":1e400,"m":-1e999,"k":2.5}})");
+    REQUIRE(version);
+    CHECK(std::string_view(version->extra) == R"({"future":{"n":null,"m":null,"k":2.5E0}})");
+    CHECK(cfdo::to_json_string(*version) == R"({"future":{"n":null,"m":null,"k":2.5E0}})");
+}
+
 TEST_CASE("the escape hatch cannot set a modelled field", "[json][escape-hatch]") {
     cfdo::worker_version const version{
         .main_module = "w.mjs",

@@ -194,9 +194,11 @@ std::optional<T> decode_members(boost::json::object const& object, decoding& ctx
         if (ctx.error) return;
         auto& slot = std::get<member.index>(decoded);
         if constexpr (member.is_extra) {
-            // What `T` does not model is kept, not reported.
-            auto const unknown = without_keys(object, is_member_key<T>);
-            slot = unknown.empty() ? extra_fields() : extra_fields(boost::json::serialize(unknown));
+            // What `T` does not model is kept, not reported; as JSON text,
+            // so 1e400 is kept as null, as for `json_text` below.
+            boost::json::value unknown = without_keys(object, is_member_key<T>);
+            write_non_finite_numbers_as_null(unknown);
+            slot = unknown.get_object().empty() ? extra_fields() : extra_fields(boost::json::serialize(unknown));
         } else if constexpr (member.is_inlined) {
             // From the same object, less the keys of `T`'s own members.
             auto const is_own_key = [](std::string_view key) {
