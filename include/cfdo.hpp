@@ -54,6 +54,7 @@
 
 // Requests, responses and pagination over a transport of your own.
 #include <cfdo/api/deployed_state.hpp>
+#include <cfdo/api/exports_reconciliation.hpp>
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/api/multipart.hpp>
 #include <cfdo/api/pagination.hpp>

@@ -53,6 +53,12 @@ struct StringMaker<cfdo::api_message> {
     }
 };
 template <>
+struct StringMaker<cfdo::reconciliation_detail> {
+    static std::string convert(cfdo::reconciliation_detail const& d) {
+        return "{" + d.what() + (d.namespace_id ? " [namespace: " + *d.namespace_id + "]" : "") + "}";
+    }
+};
+template <>
 struct StringMaker<cfdo::api_error_kind> {
     static std::string convert(cfdo::api_error_kind kind) { return std::string(cfdo::to_string(kind)); }
 };
@@ -399,4 +405,183 @@ TEST_CASE("a Worker that does not exist is said so", "[responses]") {
     auto const other = cfdo::decode_response<cfdo::get_worker_service>(
         {404, R"({"success":false,"errors":[{"code":7003,"message":"No route"}],"messages":[],"result":null})"});
     CHECK_FALSE(other.error().is_no_such_worker());
+}
+
+// Cloudflare's 100402, as the OpenAPI schema and wrangler's tests shape it:
+// one aggregate error whose reasons, class by class, are in meta.details.
+TEST_CASE("an exports reconciliation failure keeps its details", "[responses][errors]") {
+    auto const error = error_of<cfdo::upload_script>(400, R"({"success":false,
+        "errors":[{"code":100402,"message":"Durable Object exports reconciliation failed",
+          "meta":{"details":[
+            {"class":"Counter","scenario":"storage_type_mismatch",
+             "message":"Class 'Counter' is provisioned with key-value storage, but exports declares 'sqlite'",
+             "namespace_id":"5fd1cafff895419c8bcc647fc64ab8f0"},
+            {"class":"Room","scenario":"tombstone_delete_blocked_by_external_bindings",
+             "message":"Cannot delete class 'Room' while other Workers bind to it",
+             "namespace_id":"9a8b","referencing_scripts":["chat-api","lobby"],
+             "suggestion":"Redeploy chat-api and lobby without the binding first"}]}}],
+        "messages":[],"result":null})");
+    CHECK(error.kind == cfdo::api_error_kind::failure);
+    CHECK(error.http_status == 400);
+    CHECK(error.is_exports_reconciliation_failure());
+    CHECK(error.detail.empty());
+    REQUIRE(error.errors.size() == 1);
+    CHECK(error.errors[0].code == 100402);
+    CHECK(error.errors[0].details ==
+          std::vector<cfdo::reconciliation_detail>{
+              {.class_name = "Counter",
+               .scenario = "storage_type_mismatch",
+               .message = "Class 'Counter' is provisioned with key-value storage, but exports declares 'sqlite'",
+               .namespace_id = "5fd1cafff895419c8bcc647fc64ab8f0"},
+              {.class_name = "Room",
+               .scenario = "tombstone_delete_blocked_by_external_bindings",
+               .message = "Cannot delete class 'Room' while other Workers bind to it",
+               .namespace_id = "9a8b",
+               .referencing_scripts = {"chat-api", "lobby"},
+               .suggestion = "Redeploy chat-api and lobby without the binding first"}});
+    CHECK(error.what() ==
+          "HTTP 400: failure; Durable Object exports reconciliation failed [code: 100402]; "
+          "Counter: storage_type_mismatch: Class 'Counter' is provisioned with key-value storage, but exports "
+          "declares 'sqlite'; "
+          "Room: tombstone_delete_blocked_by_external_bindings: Cannot delete class 'Room' while other Workers bind "
+          "to it [suggestion: Redeploy chat-api and lobby without the binding first] "
+          "[referencing scripts: chat-api, lobby]");
+
+    SECTION("a scenario cfdo does not know is kept as text") {
+        auto const unknown = error_of<cfdo::create_version>(400, R"({"success":false,"errors":[{"code":100402,
+            "message":"m","meta":{"details":[{"class":"A","scenario":"some_future_scenario","message":"new"}]}}]})");
+        REQUIRE(unknown.errors.size() == 1);
+        CHECK(unknown.errors[0].details ==
+              std::vector<cfdo::reconciliation_detail>{
+                  {.class_name = "A", .scenario = "some_future_scenario", .message = "new"}});
+        CHECK(unknown.detail.empty());
+    }
+    SECTION("without meta, or with a null meta or details, a 100402 has no details and nothing is wrong") {
+        for (auto const* meta :
+             {"", R"(,"meta":null)", R"(,"meta":{})", R"(,"meta":{"details":null})", R"(,"meta":{"details":[]})"}) {
+            INFO(meta);
+            auto const bare = error_of<cfdo::create_version>(
+                400, R"({"success":false,"errors":[{"code":100402,"message":"m")" + std::string(meta) + "}]}");
+            CHECK(bare.is_exports_reconciliation_failure());
+            REQUIRE(bare.errors.size() == 1);
+            CHECK(bare.errors[0].details.empty());
+            CHECK(bare.detail.empty());
+            CHECK(bare.what() == "HTTP 400: failure; m [code: 100402]");
+        }
+    }
+    SECTION("another failure is not one") {
+        auto const other = error_of<cfdo::upload_script>(
+            400, R"({"success":false,"errors":[{"code":10074,"message":"Cannot apply new-class migration"}]})");
+        CHECK_FALSE(other.is_exports_reconciliation_failure());
+        CHECK(other.errors[0].details.empty());
+    }
+    SECTION("another code's meta is not read: only 100402 documents one") {
+        auto const other = error_of<cfdo::upload_script>(400, R"({"success":false,"errors":[
+            {"code":10021,"message":"m","meta":{"details":[{"class":"A","scenario":"s","message":"x"}]}},
+            {"code":10022,"message":"n","meta":"not an object"}]})");
+        REQUIRE(other.errors.size() == 2);
+        CHECK(other.errors[0].details.empty());
+        CHECK(other.errors[1].details.empty());
+        CHECK(other.detail.empty());
+    }
+}
+
+TEST_CASE("a malformed meta never costs the 100402 itself", "[responses][errors][hostile]") {
+    auto const failure = [](std::string_view meta) {
+        return error_of<cfdo::upload_script>(400, R"({"success":false,"errors":[{"code":100402,"message":"failed",)" +
+                                                      std::string(meta) + R"(},{"code":10021,"message":"next"}]})");
+    };
+    auto const codes_kept = [](cfdo::api_error const& error) {
+        CHECK(error.is_exports_reconciliation_failure());
+        CHECK(error.has_code(10021));
+        CHECK(error.errors.size() == 2);
+    };
+    SECTION("meta that is not an object") {
+        auto const error = failure(R"("meta":["details"])");
+        codes_kept(error);
+        CHECK(error.errors[0].details.empty());
+        CHECK(error.detail == "malformed \"errors\": at /errors/0/meta: expected an object, got an array");
+    }
+    SECTION("details that are not an array") {
+        auto const error = failure(R"("meta":{"details":{"class":"A","scenario":"s","message":"m"}})");
+        codes_kept(error);
+        CHECK(error.errors[0].details.empty());
+        CHECK(error.detail == "malformed \"errors\": at /errors/0/meta/details: expected an array, got an object");
+    }
+    SECTION("malformed items are skipped, the well-formed ones kept, each problem at its pointer") {
+        auto const error = failure(R"("meta":{"details":[
+            {"class":"A","scenario":"invalid_export","message":"first"},
+            {"class":"B","message":"no scenario"},
+            "not an object",
+            {"class":"C","scenario":"stale_tombstone","message":"m","referencing_scripts":"w"},
+            {"class":"D","scenario":"stale_tombstone","message":"last","suggestion":"drop it"}]})");
+        codes_kept(error);
+        CHECK(error.errors[0].details ==
+              std::vector<cfdo::reconciliation_detail>{
+                  {.class_name = "A", .scenario = "invalid_export", .message = "first"},
+                  {.class_name = "D", .scenario = "stale_tombstone", .message = "last", .suggestion = "drop it"}});
+        CHECK(error.detail ==
+              "malformed \"errors\": at /errors/0/meta/details/1/scenario: missing required field \"scenario\"; "
+              "malformed \"errors\": at /errors/0/meta/details/2: expected an object, got a string; "
+              "malformed \"errors\": at /errors/0/meta/details/3/referencing_scripts: expected an array, got a "
+              "string");
+        CHECK(error.what() == "HTTP 400: failure; failed [code: 100402]; A: invalid_export: first; "
+                              "D: stale_tombstone: last [suggestion: drop it]; next [code: 10021]; " +
+                                  error.detail);
+    }
+    SECTION("control bytes in the server's text are kept, and escaped in what()") {
+        auto const error = failure(R"("meta":{"details":[{"class":"Counter\r\nFAKE: 1",
+            "scenario":"storage_type_mismatch\u0007","message":"bad\n\u001b[2Jstorage",
+            "referencing_scripts":["w\u001b]0;x\u0007"],"suggestion":"use \u007f sqlite"}]})");
+        codes_kept(error);
+        REQUIRE(error.errors[0].details.size() == 1);
+        auto const& detail = error.errors[0].details[0];
+        CHECK(detail.class_name == "Counter\r\nFAKE: 1");
+        CHECK(detail.message == "bad\n\x1b[2Jstorage");
+        CHECK(detail.what() == "Counter\\x0d\\x0aFAKE: 1: storage_type_mismatch\\x07: bad\\x0a\\x1b[2Jstorage "
+                               "[suggestion: use \\x7f sqlite] [referencing scripts: w\\x1b]0;x\\x07]");
+        auto const text = error.what();
+        CHECK(text.find(detail.what()) != std::string::npos);
+        CHECK(text.find_first_of("\r\n\x1b\x07\x7f") == std::string::npos);
+    }
+}
+
+TEST_CASE("a version created with exports says how they were reconciled", "[responses]") {
+    auto const version = result_of<cfdo::create_version>(envelope(R"({"id":"v",
+        "exports_reconciliation":{
+          "created":["Chat"],"updated":[],"deleted":["Old"],
+          "renamed":[{"from":"Room","to":"ChatRoom"}],
+          "transfer_pending":[{"class":"Inbox","from":"mail-worker"}],
+          "transferred":[{"class":"Queue","phase":"committed","to":"queue-worker"}],
+          "warnings":[{"class":"X","scenario":"a_new_warning","message":"w","namespace_id":"n1"}],
+          "info":[{"class":"Room","scenario":"tombstone_class_still_in_code","message":"i",
+                   "referencing_scripts":["lobby"]}],
+          "removable_entries":["Old"]}})"));
+    REQUIRE(version.exports_reconciliation);
+    auto const& summary = *version.exports_reconciliation;
+    CHECK(summary ==
+          cfdo::exports_reconciliation_summary{
+              .created = {"Chat"},
+              .deleted = {"Old"},
+              .renamed = {{.from = "Room", .to = "ChatRoom"}},
+              .transferred = {{.class_name = "Queue", .phase = "committed", .to = "queue-worker"}},
+              .transfer_pending = {{.class_name = "Inbox", .from = "mail-worker"}},
+              .warnings = {{.class_name = "X", .scenario = "a_new_warning", .message = "w", .namespace_id = "n1"}},
+              .info = {{.class_name = "Room",
+                        .scenario = "tombstone_class_still_in_code",
+                        .message = "i",
+                        .referencing_scripts = {"lobby"}}},
+              .removable_entries = {"Old"}});
+
+    SECTION("absent without exports, arrays absent read as empty") {
+        CHECK_FALSE(result_of<cfdo::create_version>(envelope(R"({"id":"v"})")).exports_reconciliation);
+        CHECK(result_of<cfdo::create_version>(envelope(R"({"id":"v","exports_reconciliation":{}})"))
+                  .exports_reconciliation == cfdo::exports_reconciliation_summary{});
+    }
+    SECTION("a summary of the wrong shape is a result of the wrong shape") {
+        auto const error = error_of<cfdo::create_version>(
+            200, envelope(R"({"id":"v","exports_reconciliation":{"info":[{"class":"A","message":"m"}]}})"));
+        CHECK(error.kind == cfdo::api_error_kind::unexpected_result);
+        CHECK(error.detail == "at /result/exports_reconciliation/info/0/scenario: missing required field \"scenario\"");
+    }
 }

@@ -3,6 +3,7 @@
 #ifndef CFDO_API_RESPONSES_HPP_INCLUDED
 #define CFDO_API_RESPONSES_HPP_INCLUDED
 
+#include <cfdo/api/exports_reconciliation.hpp>
 #include <cfdo/api/transport.hpp>
 #include <cfdo/json/from_json.hpp>
 #include <cfdo/json/parse.hpp>
@@ -39,6 +40,12 @@ struct api_message {
     std::int64_t code = 0;
     std::string message;
     std::optional<std::string> documentation_url{};
+    /// For a 100402, the well-formed items of its `meta.details`: the class
+    /// by class reasons the aggregate `message` leaves out. Not described:
+    /// it is read from `meta` item by item (`decode_response`), so that a
+    /// malformed detail never costs the error; `from_json<api_message>`
+    /// leaves it empty.
+    std::vector<reconciliation_detail> details{};
 
     friend bool operator==(api_message const&, api_message const&) = default;
 };
@@ -96,11 +103,24 @@ struct api_error {
     /// Cloudflare's 10007 ("This Worker does not exist on your account.").
     [[nodiscard]] bool is_no_such_worker() const noexcept { return http_status == 404 && has_code(10007); }
 
+    /// True when Cloudflare could not reconcile the upload's `exports` with
+    /// the deployed Durable Object namespaces (100402); the reasons are the
+    /// `details` of that error. The code alone decides: it is specific to
+    /// this failure, whatever status a proxy on the way may have made of the
+    /// 400.
+    [[nodiscard]] bool is_exports_reconciliation_failure() const noexcept {
+        return has_code(exports_reconciliation_failure_code);
+    }
+
     /// Everything, for people. The server's messages are its own text, so
-    /// control bytes in them are escaped (`printable`), as in `detail`.
+    /// control bytes in them are escaped (`printable`), as in `detail`. An
+    /// error's details follow it, each as `class: scenario: message`.
     [[nodiscard]] std::string what() const {
         std::string text = "HTTP " + std::to_string(http_status) + ": " + std::string(to_string(kind));
-        for (auto const& e : errors) text += "; " + printable(e.message) + " [code: " + std::to_string(e.code) + "]";
+        for (auto const& e : errors) {
+            text += "; " + printable(e.message) + " [code: " + std::to_string(e.code) + "]";
+            for (auto const& d : e.details) text += "; " + d.what();
+        }
         if (!detail.empty()) text += "; " + printable(detail);
         if (retry_after) text += "; retry after " + std::to_string(retry_after->count()) + " s";
         return text;
@@ -179,20 +199,31 @@ api_result<Result> decode_result(envelope const& e, type_tag<Result>) {
 // Cloudflare's `errors`, item by item: a malformed item must not hide the
 // codes of the others, which callers match (`has_code`). Appends the
 // well-formed items to `out` and returns what was wrong with the rest.
+// A 100402's `meta.details` are read too, as leniently; other codes' `meta`
+// is not: only 100402 documents one, so another shape there is nobody's
+// mistake (wrangler reads it for 100402 only, too).
 inline std::string decode_error_items(boost::json::value const& errors, std::vector<api_message>& out) {
-    auto const malformed = [](decode_error const& error) { return "malformed \"errors\": " + error.what(); };
-    auto const* items = errors.if_array();
-    if (!items) return malformed(decode_error{"/errors", expected_but_got("an array", errors)});
     std::string problems;
+    auto const malformed = [&](decode_error const& error) {
+        problems += (problems.empty() ? "" : "; ") + ("malformed \"errors\": " + error.what());
+    };
+    auto const* items = errors.if_array();
+    if (!items) {
+        malformed(decode_error{"/errors", expected_but_got("an array", errors)});
+        return problems;
+    }
     for (std::size_t i = 0; i < items->size(); ++i) {
         auto item = from_json<api_message>((*items)[i]);
-        if (item) {
-            out.push_back(std::move(*item));
+        if (!item) {
+            auto error = std::move(item).error();
+            error.path.insert(0, "/errors/" + std::to_string(i));
+            malformed(error);
             continue;
         }
-        auto error = std::move(item).error();
-        error.path.insert(0, "/errors/" + std::to_string(i));
-        problems += (problems.empty() ? "" : "; ") + malformed(error);
+        if (item->code == exports_reconciliation_failure_code)
+            for (auto const& error : decode_reconciliation_details((*items)[i].as_object(), i, item->details))
+                malformed(error);
+        out.push_back(std::move(*item));
     }
     return problems;
 }

@@ -80,6 +80,91 @@ struct object_page {
     std::optional<std::int64_t> count;
 };
 
+/// An advisory entry of an exports reconciliation (`info`, `warnings`).
+struct reconciliation_entry {
+    /// The Durable Object class (Cloudflare's `class`).
+    std::string class_name;
+    /// Cloudflare's tag (`stale_tombstone`, ...), kept as text: Cloudflare
+    /// adds tags.
+    std::string scenario;
+    std::string message;
+    std::optional<std::string> namespace_id{};
+    /// Other Workers still bound to the class: until none are, a tombstone
+    /// must stay in `exports`.
+    std::vector<std::string> referencing_scripts{};
+
+    friend bool operator==(reconciliation_entry const&, reconciliation_entry const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(reconciliation_entry, (), (class_name, scenario, message, namespace_id, referencing_scripts))
+
+template <>
+struct json_field_names<reconciliation_entry> {
+    static constexpr std::array renamed{renamed_field{"class_name", "class"}};
+};
+
+/// An applied `renamed` tombstone.
+struct reconciliation_rename {
+    std::string from;
+    std::string to;
+
+    friend bool operator==(reconciliation_rename const&, reconciliation_rename const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(reconciliation_rename, (), (from, to))
+
+/// A committed `transferred` tombstone: the class's namespace now belongs
+/// to the script `to`.
+struct reconciliation_transfer {
+    std::string class_name;
+    /// `committed`, the only phase today.
+    std::string phase;
+    std::string to;
+
+    friend bool operator==(reconciliation_transfer const&, reconciliation_transfer const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(reconciliation_transfer, (), (class_name, phase, to))
+
+template <>
+struct json_field_names<reconciliation_transfer> {
+    static constexpr std::array renamed{renamed_field{"class_name", "class"}};
+};
+
+/// A transfer awaited on the receiving side (a live `expecting-transfer`
+/// entry): the namespace of `class_name` will come from the script `from`.
+struct reconciliation_transfer_pending {
+    std::string class_name;
+    std::string from;
+
+    friend bool operator==(reconciliation_transfer_pending const&, reconciliation_transfer_pending const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(reconciliation_transfer_pending, (), (class_name, from))
+
+template <>
+struct json_field_names<reconciliation_transfer_pending> {
+    static constexpr std::array renamed{renamed_field{"class_name", "class"}};
+};
+
+/// What Cloudflare did with an upload's `exports` (npm SDK
+/// `ExportsReconciliation`); present only when the upload had `exports`.
+/// The SDK lists every array as always sent; an absent one is read as empty.
+struct exports_reconciliation_summary {
+    /// Classes whose namespace was created, updated in place, deleted.
+    std::vector<std::string> created{};
+    std::vector<std::string> updated{};
+    std::vector<std::string> deleted{};
+    std::vector<reconciliation_rename> renamed{};
+    std::vector<reconciliation_transfer> transferred{};
+    std::vector<reconciliation_transfer_pending> transfer_pending{};
+    std::vector<reconciliation_entry> warnings{};
+    std::vector<reconciliation_entry> info{};
+    /// Tombstones no Worker references any more: safe to drop from `exports`.
+    std::vector<std::string> removable_entries{};
+
+    friend bool operator==(exports_reconciliation_summary const&, exports_reconciliation_summary const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(exports_reconciliation_summary, (),
+                      (created, updated, deleted, renamed, transferred, transfer_pending, warnings, info,
+                       removable_entries))
+
 /// The version `create_version` made.
 struct version_info {
     std::string id;
@@ -91,12 +176,15 @@ struct version_info {
     std::vector<std::string> compatibility_flags{};
     /// Set once the version is deployed with Durable Object migrations.
     std::optional<std::string> migration_tag{};
+    /// When the version was uploaded with `exports`: how they were
+    /// reconciled with the deployed namespaces.
+    std::optional<exports_reconciliation_summary> exports_reconciliation{};
 
     friend bool operator==(version_info const&, version_info const&) = default;
 };
 BOOST_DESCRIBE_STRUCT(version_info, (),
                       (id, number, created_on, urls, main_module, compatibility_date, compatibility_flags,
-                       migration_tag))
+                       migration_tag, exports_reconciliation))
 
 /// The script `upload_script` deployed.
 struct script_info {
