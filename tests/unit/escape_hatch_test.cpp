@@ -19,7 +19,7 @@ TEST_CASE("read → write keeps unknown binding kinds and version fields", "[jso
     std::string_view const sent =
         R"({"main_module":"w.mjs","bindings":[{"type":"ai","name":"AI"},)"
         R"({"type":"some_future_binding","name":"MEMORY","namespace":"assistant","limits":{"tokens":[1,2]}}],)"
-        R"("observability":{"enabled":true},"exports":{"default":{"type":"worker"}}})";
+        R"("exports":{"default":{"type":"worker"}},"observability":{"enabled":true},"future":{"a":[]}})";
     auto const version = cfdo::from_json<cfdo::worker_version>(sent);
     REQUIRE(version);
     REQUIRE(version->bindings.size() == 2);
@@ -30,8 +30,9 @@ TEST_CASE("read → write keeps unknown binding kinds and version fields", "[jso
     CHECK(raw.name == "MEMORY");
     CHECK(std::string_view(raw.fields) == R"({"namespace":"assistant","limits":{"tokens":[1,2]}})");
     CHECK(cfdo::type_of(version->bindings[1]) == "some_future_binding");
-    CHECK(std::string_view(version->extra) ==
-          R"({"observability":{"enabled":true},"exports":{"default":{"type":"worker"}}})");
+    CHECK(std::string_view(version->extra) == R"({"observability":{"enabled":true},"future":{"a":[]}})");
+    REQUIRE(version->exports.size() == 1);
+    CHECK(version->exports[0].value.holds<cfdo::worker_export>());
 
     CHECK(cfdo::to_json_string(*version) == sent);
     CHECK(boost::json::serialize(cfdo::to_json(*version)) == sent);

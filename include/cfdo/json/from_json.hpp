@@ -145,7 +145,8 @@ inline std::string expected_but_got(std::string_view expected, boost::json::valu
 // be present.
 template <class T>
 inline constexpr bool may_be_absent =
-    category_of<T> == model_category::optional || category_of<T> == model_category::sequence;
+    category_of<T> == model_category::optional || category_of<T> == model_category::sequence ||
+    category_of<T> == model_category::keyed_object;
 
 // Reports, when asked to, each key of `object` that `is_known` refuses.
 template <class IsKnown>
@@ -292,6 +293,14 @@ template <class... Kinds>
 inline constexpr bool all_have_type_constants<boost::mp11::mp_list<Kinds...>> =
     ((has_type_constant<Kinds> || accepts_any_type<Kinds>)&&...);
 
+// What an alternative of `OneOf` is called in an error: "a binding", unless
+// `json_alternatives<OneOf>::noun` says otherwise.
+template <class OneOf>
+inline constexpr std::string_view alternatives_noun = [] {
+    if constexpr (requires { json_alternatives<OneOf>::noun; }) return std::string_view(json_alternatives<OneOf>::noun);
+    else return std::string_view("a binding");
+}();
+
 template <class OneOf>
 std::optional<OneOf> decode_alternatives(boost::json::value const& v, decoding& ctx) {
     using alternatives = typename OneOf::alternatives;
@@ -326,7 +335,8 @@ std::optional<OneOf> decode_alternatives(boost::json::value const& v, decoding& 
         static_assert(all_have_type_constants<alternatives>,
                       "cfdo: say how JSON tells the alternatives of this one_of apart (cfdo::json_alternatives)");
         auto const* object = v.if_object();
-        if (!object) return ctx.fail<OneOf>(expected_but_got("a binding object", v));
+        if (!object)
+            return ctx.fail<OneOf>(expected_but_got(std::string(alternatives_noun<OneOf>) + " object", v));
         auto const* type = object->if_contains("type");
         if (!type) {
             auto inside = ctx.enter("type");
@@ -338,29 +348,38 @@ std::optional<OneOf> decode_alternatives(boost::json::value const& v, decoding& 
             return ctx.fail<OneOf>(expected_but_got("a string", *type));
         }
         std::string_view const kind(type_string->data(), type_string->size());
+        // The `state`, for the kinds that share a `type` and differ by it
+        // (an `exports` entry's tombstones).
+        std::string_view state;
+        if (auto const* state_value = object->if_contains("state"))
+            if (auto const* state_string = state_value->if_string())
+                state = std::string_view(state_string->data(), state_string->size());
         std::optional<OneOf> result;
         bool matched = false;
-        boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, alternatives>>(
-            [&](auto alternative) {
-                using kind_type = typename decltype(alternative)::type;
-                if constexpr (has_type_constant<kind_type>) {
-                    if (matched || kind != kind_type::type) return;
+        // The first alternative `takes` accepts, most specific first: the
+        // type and the state, then the type alone, then any type.
+        auto const decode_first = [&](auto takes) {
+            boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, alternatives>>(
+                [&](auto alternative) {
+                    using kind_type = typename decltype(alternative)::type;
+                    if (matched || !takes(alternative)) return;
                     matched = true;
                     if (auto decoded = decode<kind_type>(v, ctx)) result.emplace(std::move(*decoded));
-                }
-            });
-        boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, alternatives>>(
-            [&](auto alternative) {
-                using kind_type = typename decltype(alternative)::type;
-                if constexpr (accepts_any_type<kind_type>) {
-                    if (matched) return;
-                    matched = true;
-                    if (auto decoded = decode<kind_type>(v, ctx)) result.emplace(std::move(*decoded));
-                }
-            });
+                });
+        };
+        decode_first([&]<class Kind>(boost::mp11::mp_identity<Kind>) {
+            if constexpr (has_state_constant<Kind>) return kind == Kind::type && state == Kind::state;
+            else return false;
+        });
+        decode_first([&]<class Kind>(boost::mp11::mp_identity<Kind>) {
+            if constexpr (has_type_constant<Kind> && !has_state_constant<Kind>) return kind == Kind::type;
+            else return false;
+        });
+        decode_first([]<class Kind>(boost::mp11::mp_identity<Kind>) { return accepts_any_type<Kind>; });
         if (!matched) {
             auto inside = ctx.enter("type");
-            return ctx.fail<OneOf>("cfdo does not model bindings of type \"" + std::string(kind) + "\"");
+            return ctx.fail<OneOf>("cfdo does not model " + std::string(alternatives_noun<OneOf>) + " of type \"" +
+                                   std::string(kind) + "\"");
         }
         return result;
     }
@@ -449,6 +468,19 @@ std::optional<T> decode(boost::json::value const& v, decoding& ctx) {
             items.push_back(std::move(*item));
         }
         return items;
+    } else if constexpr (category == model_category::keyed_object) {
+        auto const* object = v.if_object();
+        if (!object) return ctx.fail<T>(expected_but_got("an object", v));
+        T members;
+        members.reserve(object->size());
+        for (auto const& entry : *object) {
+            std::string_view const key(entry.key().data(), entry.key().size());
+            auto inside = ctx.enter(key);
+            auto member = decode<typename T::value_type::mapped_type>(entry.value(), ctx);
+            if (!member) return std::nullopt;
+            members.push_back({text(key), std::move(*member)});
+        }
+        return members;
     } else if constexpr (category == model_category::alternatives) {
         return decode_alternatives<T>(v, ctx);
     } else if constexpr (category == model_category::operation) {

@@ -68,6 +68,7 @@ boost::json::object unmodelled_fields(extra_fields const& extra, boost::json::st
 template <class T, class Scope = T>
 void write_object(boost::json::object& object, T const& value) {
     if constexpr (has_type_constant<T>) object.emplace("type", T::type);
+    if constexpr (has_state_constant<T>) object.emplace("state", T::state);
     for_each_present_member(value, [&](auto member, auto const& field) {
         if constexpr (member.is_extra) {
             for (auto& extra : unmodelled_fields<Scope>(field, object.storage()))
@@ -128,6 +129,12 @@ void write_value(boost::json::value& out, T const& value) {
         auto& array = out.emplace_array();
         array.reserve(value.size());
         for (auto const& item : value) write_value(array.emplace_back(nullptr), item);
+    } else if constexpr (category == model_category::keyed_object) {
+        // (A key written twice keeps its first place and its last value:
+        // a JSON object has one member per key.)
+        auto& object = out.emplace_object();
+        object.reserve(value.size());
+        for (auto const& member : value) write_value(object[std::string_view(member.key)], member.value);
     } else if constexpr (category == model_category::alternatives) {
         value.visit([&](auto const& held) { write_value(out, held); });
     } else if constexpr (category == model_category::operation) {

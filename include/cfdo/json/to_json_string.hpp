@@ -130,6 +130,21 @@ void write_json(std::string& out, T const& value) {
             write_json(out, item);
         }
         out.push_back(']');
+    } else if constexpr (category == model_category::keyed_object) {
+        // As to_json's object, which has one member per key: a key written
+        // twice keeps its first place and its last value.
+        out.push_back('{');
+        bool first = true;
+        for (auto member = value.begin(); member != value.end(); ++member) {
+            auto const same_key = [&](auto const& other) { return other.key == member->key; };
+            if (std::any_of(value.begin(), member, same_key)) continue;
+            auto const& last = *std::find_if(value.rbegin(), value.rend(), same_key);
+            if (!std::exchange(first, false)) out.push_back(',');
+            write_json_string(out, std::string_view(last.key));
+            out.push_back(':');
+            write_json(out, last.value);
+        }
+        out.push_back('}');
     } else if constexpr (category == model_category::alternatives) {
         value.visit([&](auto const& held) { write_json(out, held); });
     } else if constexpr (category == model_category::described) {
@@ -142,6 +157,10 @@ void write_json(std::string& out, T const& value) {
             out.push_back(':');
             write_json_string(out, T::type);
             first = false;
+        }
+        if constexpr (has_state_constant<T>) {
+            out.append(",\"state\":");
+            write_json_string(out, T::state);
         }
         write_members<T, T>(out, value, first);
         out.push_back('}');

@@ -5,6 +5,7 @@
 
 #include <cfdo/model/extra_fields.hpp>
 #include <cfdo/model/json_text.hpp>
+#include <cfdo/model/keyed.hpp>
 #include <cfdo/model/members.hpp>
 #include <cfdo/model/one_of.hpp>
 #include <cfdo/model/operation.hpp>
@@ -45,6 +46,9 @@ enum class model_category {
     optional,
     /// `std::vector`: a JSON array, absent when empty.
     sequence,
+    /// `std::vector<cfdo::keyed<T>>`: a JSON object whose keys are data,
+    /// absent when empty.
+    keyed_object,
     /// `cfdo::one_of`: as the alternative it holds.
     alternatives,
     /// An API operation: its parameters and body, as the SDK's params.
@@ -68,6 +72,11 @@ template <class T>
 inline constexpr bool is_vector_v<std::vector<T>> = true;
 
 template <class T>
+inline constexpr bool is_keyed_vector_v = false;
+template <class T>
+inline constexpr bool is_keyed_vector_v<std::vector<keyed<T>>> = true;
+
+template <class T>
 constexpr model_category category_for() {
     if constexpr (std::is_same_v<T, json_text>) return model_category::embedded_json;
     else if constexpr (std::is_same_v<T, extra_fields>) return model_category::extra;
@@ -79,6 +88,7 @@ constexpr model_category category_for() {
     else if constexpr (std::integral<T>) return model_category::integer;
     else if constexpr (std::floating_point<T>) return model_category::floating_point;
     else if constexpr (is_optional_v<T>) return model_category::optional;
+    else if constexpr (is_keyed_vector_v<T>) return model_category::keyed_object;
     else if constexpr (is_vector_v<T>) return model_category::sequence;
     else if constexpr (is_one_of_v<T>) return model_category::alternatives;
     else if constexpr (operation<T>) return model_category::operation;

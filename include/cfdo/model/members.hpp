@@ -37,6 +37,13 @@ concept has_type_constant = requires {
     { T::type } -> std::convertible_to<std::string_view>;
 };
 
+/// A kind of which several share a `type` (the Durable Object entries of
+/// `exports`): its `state` is a constant too, written after `type`, and a
+/// reader takes an object for it only when the object's `state` matches.
+template <class T>
+concept has_state_constant =
+    has_type_constant<T> && requires { requires std::same_as<std::remove_cv_t<decltype(T::state)>, std::string_view>; };
+
 /// The public members of `T`, as Boost.Describe lists them.
 template <class T>
 using described_members = boost::describe::describe_members<T, boost::describe::mod_public>;
@@ -122,6 +129,8 @@ template <described_model T>
 [[nodiscard]] constexpr bool is_member_key(std::string_view key) noexcept {
     if constexpr (has_type_constant<T>)
         if (key == "type") return true;
+    if constexpr (has_state_constant<T>)
+        if (key == "state") return true;
     bool known = false;
     for_each_member_of<T>([&](auto member) {
         if constexpr (member.is_inlined) known = known || is_member_key<typename decltype(member)::type>(key);

@@ -264,8 +264,11 @@ template <class... Alternatives>
 inline constexpr bool is_one_of_v<one_of<Alternatives...>> = true;
 
 /// How a JSON reader tells which alternative of `OneOf` a JSON object holds.
-/// Left as it is, every alternative must be a binding kind, and the object's
-/// `type` says which. Otherwise specialize it beside the `one_of` with either
+/// Left as it is, every alternative must be a kind with a `type` constant
+/// (a binding kind), and the object's `type` says which (and its `state`,
+/// for kinds that also have a `state` constant); `noun`, when given, names
+/// the alternatives in errors (`"an exports entry"`; `"a binding"` otherwise).
+/// Otherwise specialize it beside the `one_of` with either
 ///
 ///   static constexpr std::size_t always = I;   // always alternative I
 ///

@@ -5,6 +5,7 @@
 
 #include <cfdo/model/bindings.hpp>
 #include <cfdo/model/date.hpp>
+#include <cfdo/model/exports.hpp>
 #include <cfdo/model/extra_fields.hpp>
 #include <cfdo/model/json_names.hpp>
 #include <cfdo/model/json_text.hpp>
@@ -156,6 +157,9 @@ struct worker_version {
     std::vector<text> compatibility_flags{};
     std::vector<binding> bindings{};
     std::optional<cfdo::migrations> migrations{};
+    /// The declarative lifecycle: what the Worker exports, by name; its
+    /// Durable Object entries replace `migrations`.
+    exports_map exports{};
     std::vector<worker_module> modules{};
     std::optional<version_annotations> annotations{};
     std::optional<version_limits> limits{};
@@ -167,15 +171,16 @@ struct worker_version {
     /// and `unbound`.
     std::optional<text> usage_model{};
     std::vector<package_dependency> package_dependencies{};
-    /// Fields cfdo does not model yet (`exports`, until it does): sent
-    /// beside the others, kept by `from_json`.
+    /// Fields cfdo does not model yet: sent beside the others, kept by
+    /// `from_json`.
     extra_fields extra{};
 
     friend constexpr bool operator==(worker_version const&, worker_version const&) = default;
 };
 BOOST_DESCRIBE_STRUCT(worker_version, (),
-                      (main_module, compatibility_date, compatibility_flags, bindings, migrations, modules, annotations,
-                       limits, assets, cache_options, containers, placement, usage_model, package_dependencies, extra))
+                      (main_module, compatibility_date, compatibility_flags, bindings, migrations, exports, modules,
+                       annotations, limits, assets, cache_options, containers, placement, usage_model,
+                       package_dependencies, extra))
 
 } // namespace cfdo
 

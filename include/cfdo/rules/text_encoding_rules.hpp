@@ -48,6 +48,11 @@ constexpr void for_each_text(T const& value, Location const& where, std::string_
         if (value) for_each_text(*value, where, key, on_text);
     } else if constexpr (category == model_category::sequence) {
         for (std::size_t i = 0; i < value.size(); ++i) for_each_text(value[i], where / i, key, on_text);
+    } else if constexpr (category == model_category::keyed_object) {
+        for (auto const& member : value) {
+            on_text(std::string_view(member.key), where / std::string_view(member.key), key);
+            for_each_text(member.value, where / std::string_view(member.key), key, on_text);
+        }
     } else if constexpr (category == model_category::described) {
         for_each_member(value, [&](auto member, auto const& field) {
             if constexpr (member.is_inlined) for_each_text(field, where, key, on_text);
