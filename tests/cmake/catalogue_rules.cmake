@@ -2,7 +2,7 @@
 # scripts that check it is covered: by compile-fail cases, CLI fixtures and
 # docs/rules.md.
 #
-#   cfdo_catalogue_rules(<catalogue.hpp> <out-var> [SEVERITY error|warning]
+#   cfdo_catalogue_rules(<catalogue.hpp> <out-var> [SEVERITY error|warning|info]
 #                        [ONLY_PREFIX <regex>] [EXCLUDE_PREFIX <regex>])
 #
 # sets <out-var> to the rule ids, in catalogue order, and
@@ -23,7 +23,7 @@ function(cfdo_catalogue_rules catalogue out)
     endif()
     set(ids "")
     foreach(entry IN LISTS entries)
-        if(NOT entry MATCHES "rule_info\\{\"([a-z0-9-]+)\",[ \n]*severity::(error|warning)$")
+        if(NOT entry MATCHES "rule_info\\{\"([a-z0-9-]+)\",[ \n]*severity::(error|warning|info)$")
             message(FATAL_ERROR "cannot read the id and severity of this catalogue entry:\n  ${entry}")
         endif()
         set(id "${CMAKE_MATCH_1}")

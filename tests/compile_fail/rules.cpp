@@ -633,4 +633,209 @@ constexpr cfdo::worker_version make() {
 static_assert(cfdo::valid<make, cfdo::first_deploy>());
 #endif
 
+// The declarative exports: each kind of entry is a type, so what a state
+// requires or forbids cannot be written wrong; the rules check the values
+// and the lifecycle the map declares.
+#if defined(CFDO_CASE_exports_with_migrations)
+constexpr cfdo::worker_version make() {
+    return {
+        CFDO_ONLY_IN_CASE(.migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Room"}}, )
+            .exports = {{"Room", cfdo::durable_object_export{.storage = cfdo::export_storage::sqlite}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_export_name_empty)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{CFDO_ONLY_IN_CASE("") CFDO_ONLY_IN_TWIN("Api"), cfdo::worker_export{}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_export_name_duplicate)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                        {CFDO_ONLY_IN_CASE("Room") CFDO_ONLY_IN_TWIN("Lobby"),
+                         cfdo::durable_object_export{.storage = "sqlite"}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_export_state_unknown)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite",
+                                                             .state = CFDO_ONLY_IN_CASE("deleted")
+                                                                 CFDO_ONLY_IN_TWIN("created")}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_export_storage_unknown)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = CFDO_ONLY_IN_CASE("sqlite3")
+                                                                 CFDO_ONLY_IN_TWIN("sqlite")}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_export_rename_to_itself)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                        {"OldRoom", cfdo::durable_object_renamed_export{.renamed_to = CFDO_ONLY_IN_CASE("OldRoom")
+                                                                            CFDO_ONLY_IN_TWIN("Room")}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_export_rename_target_not_live)
+// The renamed class's new name must be a live entry of the same map.
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                        {"OldRoom", cfdo::durable_object_renamed_export{.renamed_to = CFDO_ONLY_IN_CASE("Rooms")
+                                                                            CFDO_ONLY_IN_TWIN("Room")}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_export_rename_target_taken)
+// Two namespaces cannot both move onto Room.
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                        {"Lobby", cfdo::durable_object_export{.storage = "sqlite"}},
+                        {"OldRoom", cfdo::durable_object_renamed_export{.renamed_to = "Room"}},
+                        {"OlderRoom", cfdo::durable_object_renamed_export{.renamed_to = CFDO_ONLY_IN_CASE("Room")
+                                                                              CFDO_ONLY_IN_TWIN("Lobby")}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_export_rename_target_taken_deployed)
+// Room is deployed with Durable Objects of its own.
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                        {"OldRoom", cfdo::durable_object_renamed_export{.renamed_to = "Room"}}}};
+}
+constexpr cfdo::deployed_state deployed() {
+    return {.classes = std::vector<cfdo::deployed_class>{
+                {.class_name = "OldRoom"} CFDO_ONLY_IN_CASE(, {.class_name = "Room"})}};
+}
+static_assert(cfdo::valid<make, deployed>());
+#endif
+
+#if defined(CFDO_CASE_export_transfer_within_worker)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_transferred_export{.transferred_to = CFDO_ONLY_IN_CASE("chat")
+                                                                             CFDO_ONLY_IN_TWIN("chat-v2")}}}};
+}
+constexpr cfdo::validation_context chat() { return {.script_name = cfdo::text("chat")}; }
+static_assert(cfdo::valid<make, chat>());
+#endif
+
+#if defined(CFDO_CASE_export_container_on_legacy_kv)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Box", cfdo::durable_object_export{.storage = CFDO_ONLY_IN_CASE("legacy-kv")
+                                                                CFDO_ONLY_IN_TWIN("sqlite"),
+                                                            .container = "box"}}},
+            .containers = {{.class_name = "Box", .name = "box"}}};
+}
+static_assert(cfdo::valid<make, cfdo::first_deploy>());
+#endif
+
+#if defined(CFDO_CASE_export_container_undeclared)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Box",
+                         cfdo::durable_object_export{.storage = "sqlite",
+                                                     .container = CFDO_ONLY_IN_CASE("bx") CFDO_ONLY_IN_TWIN("box")}}},
+            .containers = {{.class_name = "Box", .name = "box"}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_export_container_shared)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Box", cfdo::durable_object_export{.storage = "sqlite", .container = "box"}},
+                        {"Crate",
+                         cfdo::durable_object_export{
+                             .storage = "sqlite", .container = CFDO_ONLY_IN_CASE("box") CFDO_ONLY_IN_TWIN("crate")}}},
+            .containers = {{.class_name = "Box", .name = "box"}, {.class_name = "Crate", .name = "crate"}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_binding_class_not_in_exports)
+// With exports, a class has a namespace only if it has a live entry.
+constexpr cfdo::worker_version make() {
+    return {.bindings = {cfdo::durable_object_binding{.name = "ROOM", .class_name = "Room"},
+                         cfdo::durable_object_binding{.name = "LOBBY", .class_name = "Lobby"}},
+            .exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}} CFDO_ONLY_IN_TWIN(
+                , {"Lobby", cfdo::durable_object_export{.storage = "sqlite"}})}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_binding_to_export_tombstone)
+constexpr cfdo::worker_version make() {
+    return {.bindings = {cfdo::durable_object_binding{
+                .name = "ROOM", .class_name = CFDO_ONLY_IN_CASE("OldRoom") CFDO_ONLY_IN_TWIN("Room")}},
+            .exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                        {"OldRoom", cfdo::durable_object_deleted_export{}}}};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
+#if defined(CFDO_CASE_export_class_not_in_code)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}}}};
+}
+constexpr cfdo::validation_context code() {
+    return {.exported_classes = std::vector<cfdo::text>{CFDO_ONLY_IN_CASE("Rooms") CFDO_ONLY_IN_TWIN("Room")}};
+}
+static_assert(cfdo::valid<make, code>());
+#endif
+
+#if defined(CFDO_CASE_export_deleted_class_in_code)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                        {"Gone", cfdo::durable_object_deleted_export{}}}};
+}
+constexpr cfdo::validation_context code() {
+    return {.exported_classes = std::vector<cfdo::text>{"Room" CFDO_ONLY_IN_CASE(, "Gone")}};
+}
+static_assert(cfdo::valid<make, code>());
+#endif
+
+#if defined(CFDO_CASE_export_legacy_kv_not_deployed)
+// exports never creates a key-value namespace.
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = CFDO_ONLY_IN_CASE("legacy-kv")
+                                                                 CFDO_ONLY_IN_TWIN("sqlite")}}}};
+}
+static_assert(cfdo::valid<make, cfdo::first_deploy>());
+#endif
+
+#if defined(CFDO_CASE_export_storage_changed)
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = CFDO_ONLY_IN_CASE("sqlite")
+                                                                 CFDO_ONLY_IN_TWIN("legacy-kv")}}}};
+}
+constexpr cfdo::deployed_state deployed() {
+    return {.classes =
+                std::vector<cfdo::deployed_class>{{.class_name = "Room", .storage = cfdo::durable_object_storage::kv}}};
+}
+static_assert(cfdo::valid<make, deployed>());
+#endif
+
+#if defined(CFDO_CASE_deployed_class_not_in_exports)
+// Moving from migrations to exports: every deployed class keeps an entry.
+constexpr cfdo::worker_version make() {
+    return {.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}} CFDO_ONLY_IN_TWIN(
+                , {"Lobby", cfdo::durable_object_deleted_export{}})}};
+}
+constexpr cfdo::deployed_state deployed() {
+    return {.migration_tag = "v3",
+            .classes = std::vector<cfdo::deployed_class>{{.class_name = "Room"}, {.class_name = "Lobby"}}};
+}
+static_assert(cfdo::valid<make, deployed>());
+#endif
+
 } // namespace

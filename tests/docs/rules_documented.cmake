@@ -1,6 +1,6 @@
 # docs/rules.md documents exactly the rules of the catalogue: every id of
 # include/cfdo/rules/catalogue.hpp has one section headed
-#   ### `<rule-id>` — error|warning
+#   ### `<rule-id>` — error|warning|info
 # with the catalogue's severity, and no such section names an id the
 # catalogue lacks.
 #
@@ -17,8 +17,8 @@ file(STRINGS "${DOCUMENT}" heading_lines ENCODING UTF-8 REGEX "^#+ *`")
 set(problems "")
 set(documented_ids "")
 foreach(line IN LISTS heading_lines)
-    if(NOT line MATCHES "^### `([a-z0-9-]+)` — (error|warning)$")
-        string(APPEND problems "\n  a heading that is not of the form \"### `rule-id` — error|warning\": ${line}")
+    if(NOT line MATCHES "^### `([a-z0-9-]+)` — (error|warning|info)$")
+        string(APPEND problems "\n  a heading that is not of the form \"### `rule-id` — error|warning|info\": ${line}")
         continue()
     endif()
     set(id "${CMAKE_MATCH_1}")

@@ -415,6 +415,186 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                  {.deployed = cfdo::first_deploy{}});
          },
          {"container-class-not-durable-object Sandbox /containers/1/class_name error"}},
+        // The declarative exports.
+        {"exports-with-migrations",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Room"}},
+                 .exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                             {"Api", cfdo::worker_export{}}}});
+         },
+         {"exports-with-migrations exports /migrations error"}},
+        {"export-name-empty",
+         [] {
+             return diagnostics_of(cfdo::worker_version{.exports = {{"", cfdo::worker_export{}}}});
+         },
+         {"export-name-empty exports /exports/ error"}},
+        {"export-name-duplicate",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .exports = {{"Api", cfdo::worker_export{}}, {"Api", cfdo::worker_export{.state = "created"}}}});
+         },
+         {"export-name-duplicate Api /exports/Api error"}},
+        {"export-state-unknown",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .exports = {{"Api", cfdo::worker_export{.state = "deleted"}},
+                             {"Room", cfdo::durable_object_export{.storage = "sqlite", .state = "created"}}}});
+         },
+         {"export-state-unknown Api /exports/Api/state error"}},
+        {"export-storage-unknown",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.exports = {{"Room", cfdo::durable_object_export{.storage = "kv"}}}});
+         },
+         {"export-storage-unknown Room /exports/Room/storage error"}},
+        {"export-rename-to-itself",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .exports = {{"Room", cfdo::durable_object_renamed_export{.renamed_to = "Room"}}}});
+         },
+         {"export-rename-to-itself Room /exports/Room/renamed_to error"}},
+        {"export-rename-target-not-live",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                             {"Gone", cfdo::durable_object_deleted_export{}},
+                             {"OldRoom", cfdo::durable_object_renamed_export{.renamed_to = "Rooms"}},
+                             {"OlderRoom", cfdo::durable_object_renamed_export{.renamed_to = "Gone"}}}});
+         },
+         {"export-rename-target-not-live OldRoom /exports/OldRoom/renamed_to error",
+          "export-rename-target-not-live OlderRoom /exports/OlderRoom/renamed_to error"}},
+        {"export-rename-target-taken",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                                                  {"A", cfdo::durable_object_renamed_export{.renamed_to = "Room"}},
+                                                  {"B", cfdo::durable_object_renamed_export{.renamed_to = "Room"}}}},
+                 {.deployed = cfdo::deployed_state{
+                      .classes = std::vector<cfdo::deployed_class>{{.class_name = "A"}, {.class_name = "Room"}}}});
+         },
+         {"export-rename-target-taken Room /exports/B/renamed_to error",
+          "export-rename-target-taken Room /exports/A/renamed_to error", "export-tombstone-stale B /exports/B info"}},
+        {"export-transfer-within-worker",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{
+                     .exports = {{"Room", cfdo::durable_object_transferred_export{.transferred_to = "counter"}},
+                                 {"Lobby", cfdo::durable_object_expecting_transfer_export{.storage = "sqlite",
+                                                                                          .transfer_from = "counter"}},
+                                 {"Hall", cfdo::durable_object_transferred_export{.transferred_to = "other"}}}},
+                 {});
+         },
+         {"export-transfer-within-worker Room /exports/Room/transferred_to error",
+          "export-transfer-within-worker Lobby /exports/Lobby/transfer_from error"}},
+        {"export-container-on-legacy-kv",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{
+                     .exports = {{"Box", cfdo::durable_object_export{.storage = "legacy-kv", .container = "box"}}},
+                     .containers = {{.class_name = "Box", .name = "box"}}},
+                 {.deployed =
+                      cfdo::deployed_state{.classes = std::vector<cfdo::deployed_class>{
+                                               {.class_name = "Box", .storage = cfdo::durable_object_storage::kv}}}});
+         },
+         {"export-container-on-legacy-kv Box /exports/Box/container error"}},
+        {"export-container-undeclared",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .exports = {{"Box", cfdo::durable_object_export{.storage = "sqlite", .container = "bx"}},
+                             {"Crate", cfdo::durable_object_export{.storage = "sqlite", .container = "crate"}}},
+                 .containers = {{.class_name = "Box", .name = "box"}, {.class_name = "Crate", .name = "crate"}}});
+         },
+         {"export-container-undeclared Box /exports/Box/container error"}},
+        {"export-container-shared",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .exports = {{"Box", cfdo::durable_object_export{.storage = "sqlite", .container = "box"}},
+                             {"Crate", cfdo::durable_object_export{.storage = "sqlite", .container = "box"}}},
+                 .containers = {{.class_name = "Box", .name = "box"}}});
+         },
+         {"export-container-shared box /exports/Crate/container error"}},
+        {"binding-class-not-in-exports",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {cfdo::durable_object_binding{.name = "ROOM", .class_name = "Rooms"},
+                              cfdo::durable_object_binding{.name = "API", .class_name = "Api"},
+                              cfdo::durable_object_binding{
+                                  .name = "REMOTE", .class_name = "Remote", .script_name = "elsewhere"}},
+                 .exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                             {"Api", cfdo::worker_export{}}}});
+         },
+         {"binding-class-not-in-exports Rooms /bindings/0/class_name error",
+          "binding-class-not-in-exports Api /bindings/1/class_name error"}},
+        {"binding-to-export-tombstone",
+         [] {
+             return diagnostics_of(cfdo::worker_version{
+                 .bindings = {cfdo::durable_object_binding{.name = "ROOM", .class_name = "OldRoom"}},
+                 .exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                             {"OldRoom", cfdo::durable_object_renamed_export{.renamed_to = "Room"}}}});
+         },
+         {"binding-to-export-tombstone OldRoom /bindings/0/class_name error"}},
+        {"export-class-not-in-code",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                                                  {"Gone", cfdo::durable_object_deleted_export{}}}},
+                 {.exported_classes = std::vector<cfdo::text>{"Lobby"}});
+         },
+         {"export-class-not-in-code Room /exports/Room error"}},
+        {"export-deleted-class-in-code",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                                                  {"Gone", cfdo::durable_object_deleted_export{}}}},
+                 {.exported_classes = std::vector<cfdo::text>{"Room", "Gone"}});
+         },
+         {"export-deleted-class-in-code Gone /exports/Gone error"}},
+        {"export-legacy-kv-not-deployed",
+         [] {
+             cfdo::worker_version const version{
+                 .exports = {{"Room", cfdo::durable_object_export{.storage = "legacy-kv"}}}};
+             auto found = diagnostics_of(version);
+             auto const exact = diagnostics_of(version, {.deployed = cfdo::first_deploy{}});
+             found.insert(found.end(), exact.begin(), exact.end());
+             return found;
+         },
+         {"export-legacy-kv-not-deployed Room /exports/Room/storage warning",
+          "export-legacy-kv-not-deployed Room /exports/Room/storage error"}},
+        {"export-storage-changed",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                                                  {"Hall", cfdo::durable_object_export{.storage = "legacy-kv"}}}},
+                 {.deployed =
+                      cfdo::deployed_state{.classes = std::vector<cfdo::deployed_class>{
+                                               {.class_name = "Room", .storage = cfdo::durable_object_storage::kv},
+                                               {.class_name = "Hall"}}}});
+         },
+         {"export-storage-changed Room /exports/Room/storage error",
+          "export-storage-changed Hall /exports/Hall/storage error"}},
+        {"deployed-class-not-in-exports",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                                                  {"Api", cfdo::worker_export{}}}},
+                 {.deployed = cfdo::deployed_state{
+                      .migration_tag = "v3",
+                      .classes = std::vector<cfdo::deployed_class>{
+                          {.class_name = "Room"}, {.class_name = "Lobby"}, {.class_name = "Api"}}}});
+         },
+         {"deployed-class-not-in-exports Lobby /exports error", "deployed-class-not-in-exports Api /exports error"}},
+        {"export-tombstone-stale",
+         [] {
+             return diagnostics_of(
+                 cfdo::worker_version{
+                     .exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                                 {"Gone", cfdo::durable_object_deleted_export{}},
+                                 {"Moved", cfdo::durable_object_transferred_export{.transferred_to = "x"}}}},
+                 {.deployed = cfdo::deployed_state{
+                      .classes = std::vector<cfdo::deployed_class>{{.class_name = "Room"}, {.class_name = "Moved"}}}});
+         },
+         {"export-tombstone-stale Gone /exports/Gone info"}},
         {"code-update-strategy-invalid",
          [] {
              return diagnostics_of(cfdo::upload_script{.account_id = account,

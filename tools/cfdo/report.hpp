@@ -60,8 +60,11 @@ inline void print_text(std::ostream& out, std::string_view file, std::vector<dia
 [[nodiscard]] inline std::string summary_of(std::string_view file, std::vector<diagnostic> const& diagnostics,
                                             deployed_assumption const& assumed) {
     std::size_t errors = 0;
-    for (auto const& d : diagnostics) errors += d.level == severity::error ? 1 : 0;
-    std::size_t const warnings = diagnostics.size() - errors;
+    std::size_t warnings = 0;
+    for (auto const& d : diagnostics) {
+        errors += d.level == severity::error ? 1 : 0;
+        warnings += d.level == severity::warning ? 1 : 0;
+    }
     auto const count = [](std::size_t n, std::string_view what) {
         return std::to_string(n) + " " + std::string(what) + (n == 1 ? "" : "s");
     };

@@ -199,6 +199,83 @@ inline constexpr std::array rule_catalogue{
               "the deployment's version carries migrations of its own ({}), which would be ignored; write them in "
               "the deployment's history, the one place they are read from"},
 
+    // The declarative exports: each entry on its own, then the lifecycle it
+    // declares, against the bindings, the code and the deployed classes. The
+    // Cloudflare code is the reconciliation's 100402 (its scenario in the
+    // message) or 100406 for a binding to a class with no live namespace.
+    rule_info{"exports-with-migrations", severity::error, 0,
+              "{} declares Durable Object classes in exports while the version sends migrations: the two lifecycles "
+              "are mutually exclusive; move the classes to exports (live entries, tombstones for what was deleted "
+              "or renamed) and drop the migrations"},
+    rule_info{"export-name-empty", severity::error, 0, "an entry of {} has an empty name; name the exported class"},
+    rule_info{"export-name-duplicate", severity::error, 0,
+              "exports names {} twice; a JSON object keeps one entry per name, so keep one"},
+    rule_info{"export-state-unknown", severity::error, 100402,
+              "the state of exports entry {} is not one its kind takes; write created (or leave it out), or use the "
+              "tombstone type of the state meant",
+              "exports reconciliation scenario invalid_export"},
+    rule_info{"export-storage-unknown", severity::error, 100402,
+              "the storage of exports entry {} is neither sqlite nor legacy-kv",
+              "exports reconciliation scenario invalid_export"},
+    rule_info{"export-rename-to-itself", severity::error, 0,
+              "exports entry {} is renamed to its own name; rename it to the live entry of its new name"},
+    rule_info{"export-rename-target-not-live", severity::error, 100402,
+              "exports entry {} is renamed to a class that has no live entry in the same exports; add the new "
+              "class as a live entry (state created)",
+              "exports reconciliation scenario invalid_export"},
+    rule_info{"export-rename-target-taken", severity::error, 100402,
+              "exports renames a class to {}, which already has Durable Objects (deployed, or the target of another "
+              "rename); rename to a class that has none",
+              "exports reconciliation scenario tombstone_renamed_to_occupied"},
+    rule_info{"export-transfer-within-worker", severity::error, 100402,
+              "exports entry {} transfers the class to or from this same Worker; a transfer goes between two "
+              "Workers (rename the class instead)",
+              "exports reconciliation scenario transferred_target_mismatch"},
+    rule_info{"export-container-on-legacy-kv", severity::error, 100402,
+              "exports entry {} runs a container on legacy-kv storage; containers need SQLite-backed Durable "
+              "Objects",
+              "exports reconciliation scenario invalid_export"},
+    rule_info{"export-container-undeclared", severity::error, 100402,
+              "exports entry {} names a container the version's containers do not declare; add it to containers, "
+              "or fix the name",
+              "exports reconciliation scenario container_undeclared_reference"},
+    rule_info{"export-container-shared", severity::error, 100402,
+              "container {} backs two exports entries; a container backs one Durable Object class",
+              "exports reconciliation scenario container_multiple_durable_objects"},
+    rule_info{"binding-class-not-in-exports", severity::error, 100406,
+              "class {}, which a binding of this Worker uses, has no entry in exports, which declares this Worker's "
+              "Durable Objects; add it as a live entry (type durable-object, storage sqlite), or fix the name",
+              "exports reconciliation scenario provisioned_class_missing_from_config"},
+    rule_info{"binding-to-export-tombstone", severity::error, 100406,
+              "class {}, which a binding of this Worker uses, is a tombstone in exports (deleted, renamed or "
+              "transferred); bind the live class, or remove the binding",
+              "exports reconciliation scenario tombstone_delete_class_still_in_code"},
+    rule_info{"export-class-not-in-code", severity::error, 100402,
+              "exports declares class {} live, but the entry module does not export it; export the class (check "
+              "that the bundler keeps it), or make the entry a tombstone",
+              "exports reconciliation scenario config_export_not_in_code"},
+    rule_info{"export-deleted-class-in-code", severity::error, 100402,
+              "exports deletes class {}, which the entry module still exports; remove the class from the code in "
+              "the same version",
+              "exports reconciliation scenario tombstone_delete_class_still_in_code"},
+    rule_info{"export-legacy-kv-not-deployed", severity::error, 100402,
+              "exports entry {} keeps legacy-kv storage, but the class is not live as key-value; exports never "
+              "creates a key-value namespace, so use sqlite",
+              "exports reconciliation scenario invalid_export",
+              "exports entry {} keeps legacy-kv storage, which Cloudflare accepts only for a class already live as "
+              "key-value; give the deployed state (cfdo check --state) to decide"},
+    rule_info{"export-storage-changed", severity::error, 100402,
+              "exports entry {} declares a storage other than the one its deployed namespace has; a class keeps its "
+              "storage (move the data to a new class to change it)",
+              "exports reconciliation scenario storage_type_mismatch"},
+    rule_info{"deployed-class-not-in-exports", severity::error, 100402,
+              "class {} has Durable Objects deployed but no entry in exports; keep it as a live entry, or delete, "
+              "rename or transfer it with a tombstone",
+              "exports reconciliation scenario provisioned_class_missing_from_config"},
+    rule_info{"export-tombstone-stale", severity::info, 0,
+              "the tombstone of exports entry {} is for a class with no deployed namespace, so it does nothing "
+              "(Cloudflare's stale_tombstone); it is safe to remove once no other Worker binds the class"},
+
     // Modules and the version's own fields.
     rule_info{"main-module-not-found", severity::error, 0,
               "main_module {} names no module of the version; name one of its modules"},

@@ -136,7 +136,7 @@ constexpr error_summary first_error_of() {
     auto const diagnostics = validate(Factory(), ContextOf());
     error_summary summary;
     for (auto const& d : diagnostics) {
-        if (d.level != severity::error && !WarningsAreErrors) continue;
+        if (d.level == severity::info || (d.level == severity::warning && !WarningsAreErrors)) continue;
         summary.found = true;
         summary.rule.assign(d.rule);
         summary.subject.assign(d.subject);

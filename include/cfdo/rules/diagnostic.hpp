@@ -16,10 +16,17 @@ enum class severity : unsigned char {
     warning,
     /// Cloudflare (or the HTTP layer) would reject it.
     error,
+    /// Worth knowing, nothing to fix (Cloudflare's own notices, such as a
+    /// stale tombstone).
+    info,
 };
 
 [[nodiscard]] constexpr std::string_view to_string(severity level) noexcept {
-    return level == severity::error ? "error" : "warning";
+    switch (level) {
+    case severity::error: return "error";
+    case severity::info: return "info";
+    default: return "warning";
+    }
 }
 
 /// One finding of the validator: which rule, about what, and where.

@@ -3,6 +3,7 @@
 #ifndef CFDO_RULES_LIFECYCLE_HPP_INCLUDED
 #define CFDO_RULES_LIFECYCLE_HPP_INCLUDED
 
+#include <cfdo/model/binding_kinds.hpp>
 #include <cfdo/model/deployed_state.hpp>
 #include <cfdo/model/migrations.hpp>
 #include <cfdo/model/text.hpp>
@@ -11,6 +12,7 @@
 #include <cfdo/rules/diagnostic.hpp>
 #include <cfdo/rules/json_location.hpp>
 #include <cfdo/rules/migration_fold.hpp>
+#include <cfdo/rules/name_table.hpp>
 #include <cfdo/rules/validation_context.hpp>
 
 #include <cstddef>
@@ -92,6 +94,19 @@ constexpr void reconcile_with_state(migration_fold& fold, validation_context con
         for (auto const& live : *context.deployed.get<deployed_state>().classes)
             mark(live.class_name, storage_of(live.storage));
     });
+}
+
+// A binding is to a class of this Worker when it names no other script.
+constexpr bool binds_own_class(durable_object_binding const& b, validation_context const& context) {
+    if (!b.class_name) return false;
+    return !b.script_name || (context.script_name && *b.script_name == *context.script_name);
+}
+
+// The classes the entry module exports, for the rules that need them.
+constexpr name_table<named> exported_classes(validation_context const& context) {
+    name_table<named> exported(context.exported_classes->size());
+    for (auto const& name : *context.exported_classes) exported.insert(name);
+    return exported;
 }
 
 /// The index of the entry tagged `tag`, or nothing.

@@ -9,6 +9,7 @@
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/class_registry.hpp>
 #include <cfdo/rules/diagnostic.hpp>
+#include <cfdo/rules/exports_rules.hpp>
 #include <cfdo/rules/json_location.hpp>
 #include <cfdo/rules/lifecycle.hpp>
 #include <cfdo/rules/migration_fold.hpp>
@@ -81,12 +82,6 @@ constexpr void check_bindings(worker_version const& version, version_layout cons
     }
 }
 
-// A binding is to a class of this Worker when it names no other script.
-constexpr bool binds_own_class(durable_object_binding const& b, validation_context const& context) {
-    if (!b.class_name) return false;
-    return !b.script_name || (context.script_name && *b.script_name == *context.script_name);
-}
-
 // Each local Durable Object binding must name a class that is live after the
 // migrations (`classes`, folded under the assumption). What only the
 // deployed state decides — a class the configuration does not create, when
@@ -123,13 +118,6 @@ constexpr void check_durable_object_bindings(worker_version const& version, vali
         case class_fate::unknown: not_created(true); break;
         }
     }
-}
-
-// The classes the entry module exports, for the export rules.
-constexpr name_table<named> exported_classes(validation_context const& context) {
-    name_table<named> exported(context.exported_classes->size());
-    for (auto const& name : *context.exported_classes) exported.insert(name);
-    return exported;
 }
 
 // The classes left live must be exported by the new version: a class the
@@ -249,15 +237,20 @@ constexpr void check_payload_tags(migrations const& m, version_layout const& lay
 
 namespace detail {
 
-// The rules of a version, under the context's assumption about the deployed
-// Worker. Its classes come from the whole history when the context has one
-// (its steps checked and reported at `layout.history`), else from the
-// payload's own migrations.
-constexpr void check_version(worker_version const& version, validation_context const& context,
-                             version_layout const& layout, std::vector<diagnostic>& found) {
-    check_version_text_encoding(version, layout, found);
-    check_bindings(version, layout, found);
+// The lifecycle of a version that declares its classes in `exports`.
+constexpr void check_declared_lifecycle(worker_version const& version, validation_context const& context,
+                                        version_layout const& layout, std::vector<diagnostic>& found) {
+    check_exports_lifecycle(version, context, layout, found);
+    check_version_fields(version, classes_of_exports(version.exports, found), json_location(layout.fields), found);
+    if (context.exported_classes)
+        check_bound_classes_exported(version, context, layout, exported_classes(context), found);
+}
 
+// The lifecycle of a version whose classes come from migrations: the whole
+// history when the context has one (its steps checked and reported at
+// `layout.history`), else the payload's own migrations.
+constexpr void check_migrated_lifecycle(worker_version const& version, validation_context const& context,
+                                        version_layout const& layout, std::vector<diagnostic>& found) {
     auto const classes = [&] {
         if (context.history)
             return fold_history_under(*context.history, json_location(layout.history), context, found,
@@ -273,6 +266,18 @@ constexpr void check_version(worker_version const& version, validation_context c
         check_bound_classes_exported(version, context, layout, exported, found);
         check_live_classes_exported(classes, exported, found);
     }
+}
+
+// The rules of a version, under the context's assumption about the deployed
+// Worker. Its Durable Object classes are those its `exports` declares, when
+// they declare any, else those its migrations leave live.
+constexpr void check_version(worker_version const& version, validation_context const& context,
+                             version_layout const& layout, std::vector<diagnostic>& found) {
+    check_version_text_encoding(version, layout, found);
+    check_bindings(version, layout, found);
+    check_export_entries(version, context, field_location(layout, "exports"), found);
+    if (declares_durable_objects(version.exports)) check_declared_lifecycle(version, context, layout, found);
+    else check_migrated_lifecycle(version, context, layout, found);
     check_modules(version, layout, found);
     check_compatibility_date(version, context, layout, found);
 }
