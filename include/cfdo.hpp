@@ -13,10 +13,12 @@
 #include <cfdo/model/date.hpp>
 #include <cfdo/model/deployed_state.hpp>
 #include <cfdo/model/deployment.hpp>
+#include <cfdo/model/exports.hpp>
 #include <cfdo/model/extra_fields.hpp>
 #include <cfdo/model/http_method.hpp>
 #include <cfdo/model/json_names.hpp>
 #include <cfdo/model/json_text.hpp>
+#include <cfdo/model/keyed.hpp>
 #include <cfdo/model/members.hpp>
 #include <cfdo/model/migrations.hpp>
 #include <cfdo/model/modules.hpp>
@@ -42,6 +44,8 @@
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/compile_time.hpp>
 #include <cfdo/rules/diagnostic.hpp>
+#include <cfdo/rules/exports_from_migrations.hpp>
+#include <cfdo/rules/exports_rules.hpp>
 #include <cfdo/rules/history_rules.hpp>
 #include <cfdo/rules/lifecycle.hpp>
 #include <cfdo/rules/params_rules.hpp>

@@ -698,7 +698,7 @@ static_assert(cfdo::valid<make>());
 #endif
 
 #if defined(CFDO_CASE_export_rename_target_taken)
-// Two namespaces cannot both move onto Room.
+// Two deployed namespaces cannot both move onto Room.
 constexpr cfdo::worker_version make() {
     return {.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
                         {"Lobby", cfdo::durable_object_export{.storage = "sqlite"}},
@@ -706,7 +706,10 @@ constexpr cfdo::worker_version make() {
                         {"OlderRoom", cfdo::durable_object_renamed_export{.renamed_to = CFDO_ONLY_IN_CASE("Room")
                                                                               CFDO_ONLY_IN_TWIN("Lobby")}}}};
 }
-static_assert(cfdo::valid<make>());
+constexpr cfdo::deployed_state deployed() {
+    return {.classes = std::vector<cfdo::deployed_class>{{.class_name = "OldRoom"}, {.class_name = "OlderRoom"}}};
+}
+static_assert(cfdo::valid<make, deployed>());
 #endif
 
 #if defined(CFDO_CASE_export_rename_target_taken_deployed)

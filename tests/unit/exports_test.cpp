@@ -5,6 +5,8 @@
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/json/to_json_string.hpp>
 #include <cfdo/model/worker_version.hpp>
+#include <cfdo/rules/exports_from_migrations.hpp>
+#include <cfdo/rules/version_rules.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -12,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -55,9 +58,9 @@ TEST_CASE("every kind of exports entry is written as the SDK and wrangler send i
 }
 
 TEST_CASE("an entry's state picks its kind; an unknown state stays for the rules", "[json][exports]") {
-    auto const read = cfdo::from_json<cfdo::worker_version>(
-        R"({"exports":{"A":{"type":"durable-object","state":"deleted"},)"
-        R"("B":{"type":"durable-object","storage":"sqlite","state":"frozen"}}})");
+    auto const read =
+        cfdo::from_json<cfdo::worker_version>(R"({"exports":{"A":{"type":"durable-object","state":"deleted"},)"
+                                              R"("B":{"type":"durable-object","storage":"sqlite","state":"frozen"}}})");
     REQUIRE(read);
     REQUIRE(read->exports.size() == 2);
     CHECK(read->exports[0].value.holds<cfdo::durable_object_deleted_export>());
@@ -80,8 +83,7 @@ TEST_CASE("malformed exports are refused with the place and the reason", "[json]
           cfdo::decode_error{"/exports/A", "expected an exports entry object, got a string"});
 }
 
-TEST_CASE("an empty exports is left out; a name given twice keeps its first place and last entry",
-          "[json][exports]") {
+TEST_CASE("an empty exports is left out; a name given twice keeps its first place and last entry", "[json][exports]") {
     CHECK(written(cfdo::worker_version{}) == "{}");
     cfdo::worker_version const twice{.exports = {{"A", cfdo::worker_export{}},
                                                  {"B", cfdo::durable_object_deleted_export{}},
@@ -89,3 +91,59 @@ TEST_CASE("an empty exports is left out; a name given twice keeps its first plac
     CHECK(written(twice) == R"({"exports":{"A":{"type":"durable-object","storage":"sqlite"},)"
                             R"("B":{"type":"durable-object","state":"deleted"}}})");
 }
+
+TEST_CASE("the exports equivalent to a migration history declare the same classes", "[rules][exports]") {
+    cfdo::migration_history const history{
+        {.tag = "v1", .new_classes = {"Counter"}, .new_sqlite_classes = {"Room", "Draft"}},
+        {.tag = "v2", .renamed_classes = {{.from = "Room", .to = "Hall"}}, .deleted_classes = {"Draft"}},
+        {.tag = "v3", .renamed_classes = {{.from = "Hall", .to = "Arena"}}},
+        {.tag = "v4", .new_sqlite_classes = {"Scratch"}},
+        {.tag = "v5", .renamed_classes = {{.from = "Scratch", .to = "Temp"}}, .deleted_classes = {}},
+        {.tag = "v6", .deleted_classes = {"Temp"}},
+    };
+    auto const converted = cfdo::exports_from_migrations(history, {.deployed = cfdo::first_deploy{}});
+    CHECK(converted.diagnostics.empty());
+    cfdo::exports_map const expected{
+        {"Counter", cfdo::durable_object_export{.storage = cfdo::export_storage::legacy_kv}},
+        {"Room", cfdo::durable_object_renamed_export{.renamed_to = "Arena"}},
+        {"Draft", cfdo::durable_object_deleted_export{}},
+        {"Hall", cfdo::durable_object_renamed_export{.renamed_to = "Arena"}},
+        {"Arena", cfdo::durable_object_export{.storage = cfdo::export_storage::sqlite}},
+        {"Scratch", cfdo::durable_object_deleted_export{}},
+        {"Temp", cfdo::durable_object_deleted_export{}},
+    };
+    CHECK(converted.exports == expected);
+
+    // Deployed at v6 with those classes live, the map is a valid lifecycle:
+    // every deployed class covered, storages kept, the bindings served.
+    cfdo::deployed_state const deployed{
+        .migration_tag = "v6",
+        .classes = std::vector<cfdo::deployed_class>{
+            {.class_name = "Counter", .storage = cfdo::durable_object_storage::kv}, {.class_name = "Arena"}}};
+    cfdo::worker_version const version{
+        .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"},
+                     cfdo::durable_object_binding{.name = "ARENA", .class_name = "Arena"}},
+        .exports = converted.exports};
+    std::vector<std::string> errors_and_warnings;
+    for (auto const& d : cfdo::validate(version, {.deployed = deployed}))
+        if (d.level != cfdo::severity::info) errors_and_warnings.push_back(std::string(d.rule) + " " + d.subject.str());
+    CHECK(errors_and_warnings == std::vector<std::string>{});
+}
+
+TEST_CASE("a history's own mistakes come with its conversion", "[rules][exports]") {
+    auto const converted = cfdo::exports_from_migrations(
+        {{.tag = "v1", .new_sqlite_classes = {"Room"}}, {.tag = "v2", .new_sqlite_classes = {"Room"}}},
+        {.deployed = cfdo::first_deploy{}});
+    REQUIRE(converted.diagnostics.size() == 1);
+    CHECK(converted.diagnostics[0].rule == "new-class-exists");
+}
+
+// At compile time too: the conversion of a constant history is a constant.
+constexpr bool converts_while_compiling() {
+    cfdo::migration_history const history{{.tag = "v1", .new_classes = {"Counter"}},
+                                          {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}}};
+    auto const converted = cfdo::exports_from_migrations(history);
+    return converted.exports.size() == 2 && converted.exports[0].value.holds<cfdo::durable_object_renamed_export>() &&
+           converted.exports[1].value.get<cfdo::durable_object_export>().storage == "legacy-kv";
+}
+static_assert(converts_while_compiling());

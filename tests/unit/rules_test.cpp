@@ -469,12 +469,17 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
              return diagnostics_of(
                  cfdo::worker_version{.exports = {{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
                                                   {"A", cfdo::durable_object_renamed_export{.renamed_to = "Room"}},
-                                                  {"B", cfdo::durable_object_renamed_export{.renamed_to = "Room"}}}},
+                                                  {"B", cfdo::durable_object_renamed_export{.renamed_to = "Room"}},
+                                                  {"C", cfdo::durable_object_renamed_export{.renamed_to = "Hall"}},
+                                                  {"D", cfdo::durable_object_renamed_export{.renamed_to = "Hall"}},
+                                                  {"Hall", cfdo::durable_object_export{.storage = "sqlite"}}}},
                  {.deployed = cfdo::deployed_state{
-                      .classes = std::vector<cfdo::deployed_class>{{.class_name = "A"}, {.class_name = "Room"}}}});
+                      .classes = std::vector<cfdo::deployed_class>{
+                          {.class_name = "A"}, {.class_name = "Room"}, {.class_name = "C"}, {.class_name = "D"}}}});
          },
-         {"export-rename-target-taken Room /exports/B/renamed_to error",
-          "export-rename-target-taken Room /exports/A/renamed_to error", "export-tombstone-stale B /exports/B info"}},
+         // (B is not deployed: its rename moves nothing.)
+         {"export-rename-target-taken Room /exports/A/renamed_to error", "export-tombstone-stale B /exports/B info",
+          "export-rename-target-taken Hall /exports/D/renamed_to error"}},
         {"export-transfer-within-worker",
          [] {
              return diagnostics_of(

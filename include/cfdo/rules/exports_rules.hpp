@@ -63,8 +63,7 @@ class export_entry_checker {
 public:
     constexpr export_entry_checker(worker_version const& version, validation_context const& context,
                                    json_location const& exports, std::vector<diagnostic>& out)
-        : version_(version), context_(context), exports_(exports), out_(out), containers_(version.exports.size()),
-          rename_targets_(version.exports.size()) {}
+        : version_(version), context_(context), exports_(exports), out_(out), containers_(version.exports.size()) {}
 
     constexpr void check(std::string_view name, export_entry const& entry) {
         auto const at = exports_ / name;
@@ -132,10 +131,7 @@ private:
         if (!live || !is_live_durable_object(*live)) {
             report("export-rename-target-not-live", name, where);
             out_.back().suggestion = closest_name(target, live_export_names(version_.exports));
-            return;
         }
-        // Once one rename has moved a namespace to the class, it is taken.
-        if (!rename_targets_.insert(target)) report("export-rename-target-taken", target, where);
     }
 
     constexpr void check_kind(std::string_view name, durable_object_transferred_export const& transferred,
@@ -154,7 +150,6 @@ private:
     json_location const& exports_;
     std::vector<diagnostic>& out_;
     name_table<named> containers_;
-    name_table<named> rename_targets_;
 };
 
 /// Every entry of the version's `exports` on its own and against the map.
@@ -205,13 +200,16 @@ constexpr void check_exports_against_code(exports_map const& exports, name_table
 
 // A `legacy-kv` entry relies on a class live as key-value; a storage never
 // changes; every deployed class keeps an entry; a tombstone for a class that
-// is not deployed does nothing. Exact under a deployed state whose classes
-// are known; what relies on the state is a warning when it is not known.
+// is not deployed does nothing; a rename moves a deployed namespace onto a
+// class that has none. Exact under a deployed state whose classes are known;
+// what relies on the state is a warning when it is not known.
 constexpr void check_exports_against_deployed(exports_map const& exports, validation_context const& context,
                                               json_location const& where, std::vector<diagnostic>& out) {
     bool const known = deployed_classes_known(context);
     bool const nothing_deployed = context.deployed.holds<first_deploy>();
     deployed_state const* state = known ? &context.deployed.get<deployed_state>() : nullptr;
+    // The classes a rename of this upload moves a deployed namespace onto.
+    name_table<named> rename_targets(exports.size());
     for (auto const& [name, entry] : exports) {
         auto const at = where / name;
         if (entry.holds<durable_object_export>()) {
@@ -235,9 +233,12 @@ constexpr void check_exports_against_deployed(exports_map const& exports, valida
         if (!state || !state->find(name)) {
             out.push_back(make_diagnostic("export-tombstone-stale", name, at.str()));
         } else if (entry.holds<durable_object_renamed_export>()) {
-            // The rename moves a deployed namespace onto a class that has one.
+            // The rename moves a deployed namespace onto a class that has
+            // one: deployed, or given by an earlier rename of this upload.
+            // (A stale rename moves nothing, so two renames onto one class
+            // are fine unless both sources are deployed.)
             std::string_view const target = entry.get<durable_object_renamed_export>().renamed_to;
-            if (target != name && state->find(target))
+            if (target != name && (state->find(target) || !rename_targets.insert(target)))
                 out.push_back(make_diagnostic("export-rename-target-taken", target, (at / "renamed_to").str()));
         }
     }
