@@ -44,7 +44,7 @@
 #include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/compile_time.hpp>
 #include <cfdo/rules/diagnostic.hpp>
-#include <cfdo/rules/exports_from_migrations.hpp>
+#include <cfdo/rules/exports_from_history.hpp>
 #include <cfdo/rules/exports_rules.hpp>
 #include <cfdo/rules/history_rules.hpp>
 #include <cfdo/rules/lifecycle.hpp>

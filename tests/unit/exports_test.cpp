@@ -5,7 +5,7 @@
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/json/to_json_string.hpp>
 #include <cfdo/model/worker_version.hpp>
-#include <cfdo/rules/exports_from_migrations.hpp>
+#include <cfdo/rules/exports_from_history.hpp>
 #include <cfdo/rules/version_rules.hpp>
 
 #include <catch2/catch.hpp>
@@ -101,7 +101,7 @@ TEST_CASE("the exports equivalent to a migration history declare the same classe
         {.tag = "v5", .renamed_classes = {{.from = "Scratch", .to = "Temp"}}, .deleted_classes = {}},
         {.tag = "v6", .deleted_classes = {"Temp"}},
     };
-    auto const converted = cfdo::exports_from_migrations(history, {.deployed = cfdo::first_deploy{}});
+    auto const converted = cfdo::exports_from_history(history, cfdo::first_deploy{});
     CHECK(converted.diagnostics.empty());
     cfdo::exports_map const expected{
         {"Counter", cfdo::durable_object_export{.storage = cfdo::export_storage::legacy_kv}},
@@ -131,18 +131,42 @@ TEST_CASE("the exports equivalent to a migration history declare the same classe
 }
 
 TEST_CASE("a history's own mistakes come with its conversion", "[rules][exports]") {
-    auto const converted = cfdo::exports_from_migrations(
+    auto const converted = cfdo::exports_from_history(
         {{.tag = "v1", .new_sqlite_classes = {"Room"}}, {.tag = "v2", .new_sqlite_classes = {"Room"}}},
-        {.deployed = cfdo::first_deploy{}});
+        cfdo::first_deploy{});
     REQUIRE(converted.diagnostics.size() == 1);
     CHECK(converted.diagnostics[0].rule == "new-class-exists");
+}
+
+TEST_CASE("what only the deployed state knows: a transferred class's storage, the classes the history "
+          "does not mention",
+          "[rules][exports]") {
+    cfdo::migration_history const history{
+        {.tag = "v1", .new_sqlite_classes = {"Room"}},
+        {.tag = "v2", .transferred_classes = {{.from = "Ledger", .from_script = "billing", .to = "Ledger"}}}};
+    auto const without_state = cfdo::exports_from_history(history);
+    CHECK(without_state.storage_unknown == std::vector<cfdo::text>{"Ledger"});
+    REQUIRE(without_state.exports.size() == 1);
+    CHECK(without_state.exports[0].key == "Room");
+
+    cfdo::deployed_state const deployed{.migration_tag = "v2",
+                                        .classes = std::vector<cfdo::deployed_class>{
+                                            {.class_name = "Room"},
+                                            {.class_name = "Ledger", .storage = cfdo::durable_object_storage::kv},
+                                            {.class_name = "Legacy", .storage = cfdo::durable_object_storage::kv}}};
+    auto const with_state = cfdo::exports_from_history(history, deployed);
+    CHECK(with_state.storage_unknown.empty());
+    cfdo::exports_map const expected{{"Room", cfdo::durable_object_export{.storage = "sqlite"}},
+                                     {"Ledger", cfdo::durable_object_export{.storage = "legacy-kv"}},
+                                     {"Legacy", cfdo::durable_object_export{.storage = "legacy-kv"}}};
+    CHECK(with_state.exports == expected);
 }
 
 // At compile time too: the conversion of a constant history is a constant.
 constexpr bool converts_while_compiling() {
     cfdo::migration_history const history{{.tag = "v1", .new_classes = {"Counter"}},
                                           {.tag = "v2", .renamed_classes = {{.from = "Counter", .to = "Tally"}}}};
-    auto const converted = cfdo::exports_from_migrations(history);
+    auto const converted = cfdo::exports_from_history(history);
     return converted.exports.size() == 2 && converted.exports[0].value.holds<cfdo::durable_object_renamed_export>() &&
            converted.exports[1].value.get<cfdo::durable_object_export>().storage == "legacy-kv";
 }

@@ -1,7 +1,7 @@
 // cfdo: compile-time checked requests for Cloudflare's Durable Objects API.
 // Distributed under the Boost Software License, Version 1.0.
-#ifndef CFDO_RULES_EXPORTS_FROM_MIGRATIONS_HPP_INCLUDED
-#define CFDO_RULES_EXPORTS_FROM_MIGRATIONS_HPP_INCLUDED
+#ifndef CFDO_RULES_EXPORTS_FROM_HISTORY_HPP_INCLUDED
+#define CFDO_RULES_EXPORTS_FROM_HISTORY_HPP_INCLUDED
 
 #include <cfdo/model/deployed_state.hpp>
 #include <cfdo/model/exports.hpp>
@@ -13,6 +13,7 @@
 #include <cfdo/rules/validation_context.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,10 @@ namespace cfdo {
 struct exports_conversion {
     exports_map exports{};
     std::vector<diagnostic> diagnostics{};
+    /// Live classes left out of `exports` because their storage is not
+    /// known: received by `transferred_classes`, with no deployed state that
+    /// has them. Give the deployed state to convert them.
+    std::vector<text> storage_unknown{};
 };
 
 namespace detail {
@@ -41,42 +46,47 @@ constexpr class_record const* rename_destination(class_registry const& classes, 
     return at && at->fate == class_fate::live ? at : nullptr;
 }
 
-// A live class's storage as `exports` spells it. A class transferred in
-// carries a storage the history does not say: the deployed state's, when
-// it has the class, else sqlite (the only backend of new namespaces; a
-// key-value one is refused as export-storage-changed under the state).
-constexpr std::string_view export_storage_of(class_record const& live, validation_context const& context) {
+// A live class's storage as `exports` spells it, or nothing: a class
+// received by a transfer carries a storage the history does not say, which
+// only the deployed state knows.
+constexpr std::optional<std::string_view> export_storage_of(class_record const& live,
+                                                            deployed_assumption const& deployed) {
     if (live.storage == class_storage::key_value) return export_storage::legacy_kv;
-    if (live.storage == class_storage::unknown && context.deployed.holds<deployed_state>())
-        if (auto const* deployed = context.deployed.get<deployed_state>().find(live.name))
-            if (deployed->storage == durable_object_storage::kv) return export_storage::legacy_kv;
-    return export_storage::sqlite;
+    if (live.storage == class_storage::sqlite) return export_storage::sqlite;
+    if (deployed.holds<deployed_state>())
+        if (auto const* found = deployed.get<deployed_state>().find(live.name))
+            return found->storage == durable_object_storage::kv ? export_storage::legacy_kv : export_storage::sqlite;
+    return std::nullopt;
 }
 
 } // namespace detail
 
 /// The `exports` map that declares what `history` leaves, folded as
-/// `validate(history, context)` folds it: a live entry, with its storage,
-/// for each live class (`legacy-kv` for a class created by `new_classes`);
-/// a `renamed` tombstone to the class's final name for each class renamed
-/// away (a chain A → B → C becomes A and B renamed to C); a `deleted`
-/// tombstone for each class deleted, or renamed into a class later deleted.
-/// Entries are in the order the history first mentions the classes.
+/// `validate(history, {.deployed = deployed})` folds it: a live entry, with
+/// its storage, for each live class (`legacy-kv` for a class created by
+/// `new_classes`); a `renamed` tombstone to the class's final name for each
+/// class renamed away (a chain A → B → C becomes A and B renamed to C); a
+/// `deleted` tombstone for each class deleted, or renamed into a class later
+/// deleted; and, under a deployed state, a live entry for each deployed
+/// class the history does not mention. Entries are in the order the history
+/// first mentions the classes, the state's after them.
 ///
 /// Tombstones of steps Cloudflare has already applied are stale: harmless
 /// (`export-tombstone-stale`, a notice), and safe to drop once no other
 /// Worker binds the class.
-[[nodiscard]] constexpr exports_conversion exports_from_migrations(migration_history const& history,
-                                                                   validation_context const& context = {}) {
+[[nodiscard]] constexpr exports_conversion exports_from_history(migration_history const& history,
+                                                                deployed_assumption const& deployed = unknown_state{}) {
     exports_conversion converted;
+    validation_context const context{.deployed = deployed};
     auto const fold =
         detail::fold_history_under(history, detail::json_location("/migrations"), context, converted.diagnostics);
     auto const& classes = fold.classes();
     for (auto const& record : classes.records()) {
         switch (record.fate) {
         case detail::class_fate::live:
-            converted.exports.push_back(
-                {record.name, durable_object_export{.storage = detail::export_storage_of(record, context)}});
+            if (auto const storage = detail::export_storage_of(record, deployed))
+                converted.exports.push_back({record.name, durable_object_export{.storage = *storage}});
+            else converted.storage_unknown.emplace_back(record.name);
             break;
         case detail::class_fate::renamed:
             if (auto const* destination = detail::rename_destination(classes, record))
@@ -90,6 +100,15 @@ constexpr std::string_view export_storage_of(class_record const& live, validatio
         default: break;
         }
     }
+    if (deployed.holds<deployed_state>())
+        if (auto const& live = deployed.get<deployed_state>().classes)
+            for (auto const& deployed_class : *live)
+                if (!classes.find(deployed_class.class_name))
+                    converted.exports.push_back(
+                        {deployed_class.class_name,
+                         durable_object_export{.storage = deployed_class.storage == durable_object_storage::kv
+                                                              ? export_storage::legacy_kv
+                                                              : export_storage::sqlite}});
     return converted;
 }
 
