@@ -8,7 +8,8 @@
 // REQUEST.json is cfdo::to_json(request) of a create_version request (what
 // write_counter_request writes). Nothing of the Worker is written here: the
 // modules come from content_base64, the entry point from main_module, the
-// Durable Object classes from the durable_object_namespace bindings, so a
+// Durable Object classes from the durable_object_namespace bindings and their
+// storage from the version's migrations or its declarative exports, so a
 // wrong class name, module name or base64 in cfdo's output fails to start.
 //
 // Routes (the API ones need `Authorization: Bearer $CLOUDFLARE_API_TOKEN`):
@@ -68,10 +69,69 @@ function workerNameOf(requestPath) {
   return { account: decodeURIComponent(match[1]), worker: decodeURIComponent(match[2]) };
 }
 
-// Classes the migration (single-step or multi-step) creates with SQLite storage.
-function sqliteClassesOf(migrations) {
-  const steps = migrations?.steps ?? (migrations ? [migrations] : []);
-  return new Set(steps.flatMap((step) => step.new_sqlite_classes ?? []));
+// Nothing is deployed when the fixture starts, so the version alone says which
+// Durable Object classes have a namespace, and with which storage: what its
+// migrations create, or what its exports declare live. Each maps a class name
+// to { useSQLite }. What needs a class deployed before, or is not modelled
+// here, is refused rather than guessed.
+
+// The migration (single-step or multi-step), its steps applied in order.
+function classesOfMigrations(migrations) {
+  const classes = new Map();
+  for (const step of migrations.steps ?? [migrations]) {
+    for (const name of step.new_classes ?? []) classes.set(name, { useSQLite: false });
+    for (const name of step.new_sqlite_classes ?? []) classes.set(name, { useSQLite: true });
+    for (const { from, to } of step.renamed_classes ?? []) {
+      if (!classes.has(from)) throw new FixtureError(`migrations: class ${JSON.stringify(from)} is renamed, but nothing created it (nothing is deployed here)`);
+      classes.set(to, classes.get(from));
+      classes.delete(from);
+    }
+    for (const name of step.deleted_classes ?? []) classes.delete(name);
+    if ((step.transferred_classes ?? []).length > 0) throw new FixtureError("migrations: transferred_classes are not supported here");
+  }
+  return classes;
+}
+
+// The exports map: a live `durable-object` entry is a class, `sqlite` storage
+// as new_sqlite_classes gives it; tombstones create nothing.
+function classesOfExports(exports) {
+  if (typeof exports !== "object" || exports === null || Array.isArray(exports)) {
+    throw new FixtureError("exports is not an object keyed by name");
+  }
+  const classes = new Map();
+  for (const [name, entry] of Object.entries(exports)) {
+    const what = `exports ${JSON.stringify(name)}`;
+    if (entry?.type !== "durable-object") throw new FixtureError(`${what}: type ${entry?.type} is not supported here`);
+    const state = entry.state ?? "created";
+    switch (state) {
+      case "created":
+        if (entry.container !== undefined) throw new FixtureError(`${what}: containers are not supported here`);
+        if (entry.storage === "sqlite") classes.set(name, { useSQLite: true });
+        // Cloudflare keeps legacy-kv only for a key-value class already live.
+        else if (entry.storage === "legacy-kv") throw new FixtureError(`${what}: legacy-kv storage needs a deployed key-value class (nothing is deployed here)`);
+        else throw new FixtureError(`${what}: storage ${JSON.stringify(entry.storage)} is not sqlite or legacy-kv`);
+        break;
+      case "deleted":
+      case "renamed":
+      case "transferred":
+        break;
+      case "expecting-transfer":
+        throw new FixtureError(`${what}: transfers are not supported here`);
+      default:
+        throw new FixtureError(`${what}: state ${JSON.stringify(state)} is not one Cloudflare knows`);
+    }
+  }
+  return classes;
+}
+
+function durableObjectClassesOf(version) {
+  const declaresDurableObjects = Object.values(version.exports ?? {}).some((entry) => entry?.type === "durable-object");
+  if (declaresDurableObjects && version.migrations !== undefined) {
+    throw new FixtureError("the version has migrations and Durable Object exports (Cloudflare takes one or the other)");
+  }
+  if (version.exports !== undefined) return classesOfExports(version.exports);
+  if (version.migrations !== undefined) return classesOfMigrations(version.migrations);
+  return new Map();
 }
 
 // The Miniflare options for the version, or a FixtureError saying what this
@@ -96,7 +156,7 @@ function miniflareOptionsFor(request, modulesRoot) {
   if (main < 0) throw new FixtureError(`main_module ${JSON.stringify(version.main_module)} is not among the modules`);
   modules.unshift(...modules.splice(main, 1));
 
-  const sqliteClasses = sqliteClassesOf(version.migrations);
+  const classes = durableObjectClassesOf(version);
   const durableObjects = {};
   const bindings = {};
   for (const binding of version.bindings ?? []) {
@@ -105,7 +165,10 @@ function miniflareOptionsFor(request, modulesRoot) {
         if (binding.script_name !== undefined && binding.script_name !== worker) {
           throw new FixtureError(`binding ${binding.name}: classes of other Workers (${binding.script_name}) are not supported here`);
         }
-        durableObjects[binding.name] = { className: binding.class_name, useSQLite: sqliteClasses.has(binding.class_name) };
+        if (!classes.has(binding.class_name)) {
+          throw new FixtureError(`binding ${binding.name}: class ${JSON.stringify(binding.class_name)} is created by neither the version's migrations nor its exports (nothing is deployed here)`);
+        }
+        durableObjects[binding.name] = { className: binding.class_name, useSQLite: classes.get(binding.class_name).useSQLite };
         break;
       case "plain_text":
       case "secret_text":

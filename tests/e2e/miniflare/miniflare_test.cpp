@@ -5,8 +5,9 @@
 // over HTTP, and configurations judged against it by `cfdo check --state`.
 //
 // Environment (set by CMake): CFDO_NODE, CFDO_MINIFLARE_FIXTURE (fixture.mjs),
-// CFDO_COUNTER_REQUEST (what write_counter_request wrote) and CFDO_CLI (the
-// cfdo tool).
+// CFDO_COUNTER_REQUEST (what write_counter_request wrote), CFDO_COUNTER_STORAGE
+// (`kv` or `sqlite`: what that request gives the Counter's namespace) and
+// CFDO_CLI (the cfdo tool).
 
 #include <cfdo/api/deployed_state.hpp>
 #include <cfdo/api/pagination.hpp>
@@ -99,7 +100,12 @@ TEMPLATE_TEST_CASE("the Counter version cfdo builds runs on Miniflare", "[minifl
                                       [](cfdo::namespace_info const& ns) { return ns.class_name == "Counter"; });
     REQUIRE(counter != namespaces->end());
     CHECK(counter->script == "counter");
-    CHECK(counter->use_sqlite == false);
+    // The storage is the request's: key-value by the migration's new_classes,
+    // SQLite by an `exports` entry. CMake says which, independently of the
+    // fixture's reading of the request.
+    std::string const storage = environment("CFDO_COUNTER_STORAGE");
+    REQUIRE((storage == "kv" || storage == "sqlite"));
+    CHECK(counter->use_sqlite == (storage == "sqlite"));
     REQUIRE(counter->id.has_value());
 
     auto const objects = cfdo::list_all_objects(api, {.account_id = account_id, .namespace_id = *counter->id});
