@@ -16,6 +16,10 @@ int check_command(std::span<char* const> args);
 extern command_spec const plan_spec;
 int plan_command(std::span<char* const> args);
 
+/// `cfdo exports`: the exports map equivalent to the configuration's migrations.
+extern command_spec const exports_spec;
+int exports_command(std::span<char* const> args);
+
 /// `cfdo request`: the request for the SDK's params, checked.
 extern command_spec const request_spec;
 int request_command(std::span<char* const> args);

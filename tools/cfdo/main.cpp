@@ -2,6 +2,7 @@
 //
 //   cfdo check [options] FILE     a wrangler configuration, with every rule
 //   cfdo plan [options] FILE      the migrations a deploy sends
+//   cfdo exports [options] FILE   the exports map equivalent to the migrations
 //   cfdo state [options] [CONFIG] what Cloudflare has of a Worker
 //   cfdo request FILE             the request for the SDK's params, checked
 #include "arguments.hpp"
@@ -26,9 +27,10 @@ struct command {
 
 // Called only from main, after the command specs of the other translation
 // units are initialized.
-std::array<command, 5> commands() {
+std::array<command, 6> commands() {
     return {command{&cfdo::tool::check_spec, cfdo::tool::check_command},
             command{&cfdo::tool::plan_spec, cfdo::tool::plan_command},
+            command{&cfdo::tool::exports_spec, cfdo::tool::exports_command},
             command{&cfdo::tool::upload_spec, cfdo::tool::upload_command},
             command{&cfdo::tool::state_spec, cfdo::tool::state_command},
             command{&cfdo::tool::request_spec, cfdo::tool::request_command}};
