@@ -992,12 +992,59 @@ TEST_CASE("every rule of the catalogue: a configuration that breaks it and all i
                                               "exports": {"A": {"type": "durable-object", "storage": "sqlite"}}})");
          },
          {"config-migrations-and-exports exports /exports error"}},
-        {"config-exports-not-checked",
+        {"config-exports-not-an-object",
+         [] { return config_diagnostics_of(R"({"exports": ["A"]})"); },
+         {"config-exports-not-an-object exports /exports error"}},
+        {"config-export-not-an-object",
+         [] { return config_diagnostics_of(R"({"exports": {"A": "sqlite"}})"); },
+         {"config-export-not-an-object exports.A /exports/A error"}},
+        {"config-export-type-unknown",
+         [] { return config_diagnostics_of(R"({"exports": {"A": {"type": "actor"}}})"); },
+         {"config-export-type-unknown exports.A.type /exports/A/type error"}},
+        {"config-export-state-unknown",
+         [] { return config_diagnostics_of(R"({"exports": {"A": {"type": "durable-object", "state": 1}}})"); },
+         {"config-export-state-unknown exports.A.state /exports/A/state error"}},
+        {"config-export-storage-invalid",
+         [] { return config_diagnostics_of(R"({"exports": {"A": {"type": "durable-object", "storage": "kv"}}})"); },
+         {"config-export-storage-invalid exports.A.storage /exports/A/storage error"}},
+        {"config-export-field-forbidden",
          [] {
-             return config_diagnostics_of(R"({"exports": {"A": {"type": "durable-object", "storage": "sqlite"},
-                                                          "Api": {"type": "worker"}}})");
+             return config_diagnostics_of(
+                 R"({"exports": {"A": {"type": "durable-object", "state": "deleted", "renamed_to": "B"}}})");
          },
-         {"config-exports-not-checked exports /exports warning"}},
+         {"config-export-field-forbidden exports.A.renamed_to /exports/A/renamed_to error"}},
+        {"config-export-target-missing",
+         [] {
+             return config_diagnostics_of(R"({"exports": {"A": {"type": "durable-object", "state": "transferred"}}})");
+         },
+         {"config-export-target-missing exports.A.transferred_to /exports/A/transferred_to error"}},
+        {"config-export-renamed-to-invalid",
+         [] {
+             return config_diagnostics_of(
+                 R"({"exports": {"A": {"type": "durable-object", "state": "renamed", "renamed_to": "A"}}})");
+         },
+         {"config-export-renamed-to-invalid exports.A.renamed_to /exports/A/renamed_to error"}},
+        {"config-export-name-empty",
+         [] { return config_diagnostics_of(R"({"exports": {"": {"type": "durable-object", "storage": "sqlite"}}})"); },
+         {"config-export-name-empty exports /exports/ error"}},
+        {"config-export-container-on-legacy-kv",
+         [] {
+             return config_diagnostics_of(
+                 R"({"exports": {"A": {"type": "durable-object", "storage": "legacy-kv", "container": "a"}}})");
+         },
+         {"config-export-container-on-legacy-kv exports.A.container /exports/A/container error"}},
+        {"config-export-container-unknown",
+         [] {
+             return config_diagnostics_of(
+                 R"({"containers": [], "exports": {"A": {"type": "durable-object", "storage": "sqlite", "container": "a"}}})");
+         },
+         {"config-export-container-unknown exports.A.container /exports/A/container error"}},
+        {"config-export-container-shared",
+         [] {
+             return config_diagnostics_of(
+                 R"({"containers": [{"name": "box", "scheduling_policy": "durable_object"}], "exports": {"A": {"type": "durable-object", "storage": "sqlite", "container": "box"}, "B": {"type": "durable-object", "storage": "sqlite", "container": "box"}}})");
+         },
+         {"config-export-container-shared exports.B.container /exports/B/container error"}},
         {"config-not-a-whole-number",
          [] {
              return config_diagnostics_of(

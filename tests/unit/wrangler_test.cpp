@@ -126,7 +126,7 @@ TEST_CASE("check: a binding to a class the exports lifecycle declares is not hel
         "exports": {"A": {"type": "durable-object", "storage": "sqlite"}}
     })");
     REQUIRE(reading.worker);
-    CHECK(rules_and_paths(reading.diagnostics) == std::vector<std::string>{"config-exports-not-checked /exports"});
+    CHECK(reading.diagnostics.empty());
     CHECK(rules_and_paths(cfdo::wrangler::check(*reading.worker)) ==
           std::vector<std::string>{"binding-class-not-created /durable_objects/bindings/1/class_name"});
 }
@@ -435,4 +435,114 @@ TEST_CASE("read_config: unsafe bindings of a modelled type are that kind, unless
         {"name": "KV", "type": "kv_namespace", "namespace_id": "n"},
         {"name": "KV_DEV", "type": "kv_namespace", "namespace_id": "n", "dev": {"x": 1}}])")
                                         .value());
+}
+
+TEST_CASE("read_config: exports are read as written, in the configuration's order", "[wrangler][exports]") {
+    auto const reading = read(R"({
+        "name": "chat",
+        "exports": {
+            "Room": {"type": "durable-object", "storage": "sqlite"},
+            "Api": {"type": "worker", "cache": {"enabled": false}},
+            "Old": {"type": "durable-object", "state": "renamed", "renamed_to": "Room"},
+            "Legacy": {"type": "durable-object", "state": "created", "storage": "legacy-kv"},
+            "Nightly": {"type": "workflow", "name": "nightly", "limits": {"steps": 10}}
+        }
+    })");
+    REQUIRE(reading.worker);
+    CHECK(reading.diagnostics.empty());
+    auto const& exports = reading.worker->deployment.version.exports;
+    std::vector<std::string> keys;
+    for (auto const& entry : exports) keys.emplace_back(std::string_view(entry.key));
+    CHECK(keys == std::vector<std::string>{"Room", "Api", "Old", "Legacy", "Nightly"});
+    // An implicit state stays implicit, an explicit one is kept.
+    CHECK(exports[0].value == cfdo::export_entry(cfdo::durable_object_export{.storage = "sqlite"}));
+    CHECK(exports[1].value ==
+          cfdo::export_entry(cfdo::worker_export{.cache = cfdo::entrypoint_cache{.enabled = false}}));
+    CHECK(exports[2].value == cfdo::export_entry(cfdo::durable_object_renamed_export{.renamed_to = "Room"}));
+    CHECK(exports[3].value ==
+          cfdo::export_entry(cfdo::durable_object_export{.storage = "legacy-kv", .state = cfdo::text("created")}));
+    CHECK(exports[4].value == cfdo::export_entry(cfdo::workflow_export{
+                                  .name = "nightly", .limits = cfdo::workflow_export_limits{.steps = 10}}));
+}
+
+TEST_CASE("read_config: an environment's exports replace the top level's", "[wrangler][exports]") {
+    auto const reading = read(R"({
+        "name": "chat",
+        "exports": {"Lobby": {"type": "durable-object", "storage": "sqlite"}},
+        "env": {
+            "staging": {"exports": {"Room": {"type": "durable-object", "storage": "sqlite"}}},
+            "production": {}
+        }
+    })",
+                              "staging");
+    REQUIRE(reading.worker);
+    REQUIRE(reading.worker->deployment.version.exports.size() == 1);
+    CHECK(reading.worker->deployment.version.exports[0].key == "Room");
+    CHECK(reading.worker->exports_location == "/env/staging/exports");
+
+    auto const inherited = read(R"({
+        "exports": {"Lobby": {"type": "durable-object", "storage": "sqlite"}},
+        "env": {"production": {}}
+    })",
+                                "production");
+    REQUIRE(inherited.worker);
+    REQUIRE(inherited.worker->deployment.version.exports.size() == 1);
+    CHECK(inherited.worker->deployment.version.exports[0].key == "Lobby");
+}
+
+TEST_CASE("read_config: a container takes its class from the exports entry naming it", "[wrangler][exports]") {
+    auto const reading = read(R"({
+        "name": "sandbox",
+        "containers": [{"name": "box", "scheduling_policy": "durable_object"}, {"class_name": "Other"}],
+        "exports": {"Sandbox": {"type": "durable-object", "storage": "sqlite", "container": "box"}}
+    })");
+    REQUIRE(reading.worker);
+    auto const& containers = reading.worker->deployment.version.containers;
+    REQUIRE(containers.size() == 2);
+    CHECK(containers[0] == cfdo::version_container{.class_name = "Sandbox", .name = cfdo::text("box")});
+    CHECK(containers[1] == cfdo::version_container{.class_name = "Other", .name = cfdo::text("sandbox-other")});
+
+    // Named by no entry, a container without class_name runs nothing; and
+    // only a Durable Object-managed container takes its class from exports.
+    auto const unlinked = read(R"({"containers": [{"name": "box", "scheduling_policy": "durable_object"}]})");
+    CHECK(rules_and_paths(unlinked.diagnostics) ==
+          std::vector<std::string>{"config-field-missing /containers/0/class_name"});
+    auto const unmanaged = read(R"({
+        "containers": [{"name": "box"}],
+        "exports": {"Sandbox": {"type": "durable-object", "storage": "sqlite", "container": "box"}}
+    })");
+    CHECK(rules_and_paths(unmanaged.diagnostics) ==
+          std::vector<std::string>{"config-field-missing /containers/0/class_name"});
+}
+
+TEST_CASE("upload_metadata_of: exports go out as wrangler sends them", "[wrangler][exports]") {
+    SECTION("Durable Object entries: no migrations, whatever the deployed tag") {
+        auto const reading = read(R"({
+            "name": "chat",
+            "durable_objects": {"bindings": [{"name": "ROOM", "class_name": "Room"}]},
+            "exports": {"Nightly": {"type": "workflow", "name": "nightly"},
+                        "Room": {"type": "durable-object", "storage": "sqlite"},
+                        "Api": {"type": "worker"}}
+        })");
+        REQUIRE(reading.worker);
+        auto const metadata = cfdo::wrangler::upload_metadata_of(
+            *reading.worker, {.deployed = cfdo::deployed_state{.migration_tag = "v1"}});
+        CHECK_FALSE(metadata.version.migrations);
+        // wrangler rebuilds the map: Worker entrypoints, Durable Objects, Workflows.
+        std::vector<std::string> keys;
+        for (auto const& entry : metadata.version.exports) keys.emplace_back(std::string_view(entry.key));
+        CHECK(keys == std::vector<std::string>{"Api", "Room", "Nightly"});
+    }
+    SECTION("worker entries beside migrations") {
+        auto const reading = read(R"({
+            "name": "mixed",
+            "migrations": [{"tag": "v1", "new_sqlite_classes": ["Store"]}],
+            "exports": {"Public": {"type": "worker"}}
+        })");
+        REQUIRE(reading.worker);
+        CHECK(reading.diagnostics.empty());
+        auto const metadata = cfdo::wrangler::upload_metadata_of(*reading.worker);
+        CHECK(metadata.version.migrations);
+        CHECK(metadata.version.exports.size() == 1);
+    }
 }

@@ -336,9 +336,34 @@ inline constexpr std::array rule_catalogue{
     rule_info{"config-migrations-and-exports", severity::error, 0,
               "{} declares Durable Object classes while migrations is not empty: the two lifecycles are mutually "
               "exclusive; choose migrations or exports"},
-    rule_info{"config-exports-not-checked", severity::warning, 0,
-              "{} declares the Durable Object lifecycle, which cfdo does not model yet: bindings to its classes "
-              "are not checked against a lifecycle"},
+    // `exports`, as wrangler's validateExports and validateContainerExportLinks
+    // check it; what depends on the deployed state is the version rules'.
+    rule_info{"config-exports-not-an-object", severity::error, 0,
+              "{} should be an object keyed by export name (a TOML table), each entry an object with a type"},
+    rule_info{"config-export-not-an-object", severity::error, 0, "{} should be an object with a type"},
+    rule_info{"config-export-type-unknown", severity::error, 0,
+              "{} should be \"durable-object\", \"worker\" or \"workflow\""},
+    rule_info{"config-export-state-unknown", severity::error, 0,
+              "{} should be created (the default), deleted, renamed, transferred or expecting-transfer"},
+    rule_info{"config-export-storage-invalid", severity::error, 0,
+              "{} is required for a live Durable Object class and should be sqlite or legacy-kv (sqlite for a new "
+              "class)"},
+    rule_info{"config-export-field-forbidden", severity::error, 0,
+              "{} is not allowed in this state of the entry (each state takes only its own fields); remove it"},
+    rule_info{"config-export-target-missing", severity::error, 0,
+              "{} is required in this state and should be a non-empty string: the class or Worker the namespace "
+              "goes to or comes from"},
+    rule_info{"config-export-renamed-to-invalid", severity::error, 0,
+              "{} should be a JavaScript identifier other than the entry's own name: the live class the namespace "
+              "now belongs to"},
+    rule_info{"config-export-name-empty", severity::error, 0,
+              "{} has a Durable Object entry with an empty name; key it by the class's name"},
+    rule_info{"config-export-container-on-legacy-kv", severity::error, 0,
+              "{} needs storage sqlite: containers are not supported on legacy-kv Durable Objects"},
+    rule_info{"config-export-container-unknown", severity::error, 0,
+              "{} names no container of containers (by the container's name); add the container, or fix the name"},
+    rule_info{"config-export-container-shared", severity::error, 0,
+              "{} names a container another export already names: a container backs a single Durable Object"},
     // The shape of a request file's params (`cfdo request`): what the SDK
     // would send and cfdo would not.
     rule_info{"params-malformed", severity::error, 0,

@@ -8,6 +8,7 @@
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/model/date.hpp>
 #include <cfdo/model/deployed_state.hpp>
+#include <cfdo/model/exports.hpp>
 #include <cfdo/model/migrations.hpp>
 #include <cfdo/model/text.hpp>
 #include <cfdo/model/upload_metadata.hpp>
@@ -60,9 +61,9 @@ inline validation_context context_of(worker_config const& config, check_options 
     // A blob or Wasm module section names its own file, which the upload
     // sends as the part: there are no modules to look the part up in.
     std::erase_if(found, [&](diagnostic const& d) {
-        auto const& declared = config.classes_declared_by_exports;
-        return ((d.rule == "binding-class-not-created" || d.rule == "container-class-not-durable-object") &&
-                std::find(declared.begin(), declared.end(), d.subject) != declared.end()) ||
+        auto const* declared = find_keyed(config.deployment.version.exports, d.subject);
+        return ((d.rule == "binding-class-not-created" || d.rule == "container-class-not-durable-object") && declared &&
+                is_durable_object_entry(*declared)) ||
                d.rule == "binding-part-missing";
     });
     for (auto& d : found) d.path = text(config.location_of(d.path));
@@ -88,6 +89,17 @@ inline validation_context context_of(worker_config const& config, check_options 
                                                         check_options const& options = {}) {
     upload_metadata metadata = config.upload;
     metadata.version = payload(config.deployment, detail::context_of(config, options));
+    // As wrangler's resolveExportsUploadPayload rebuilds the map: the Worker
+    // entrypoints, then the Durable Objects, then the Workflows, each kind in
+    // the configuration's order. (With Durable Object entries the history
+    // is empty, so no migrations go out and no deployed tag is needed.)
+    std::stable_sort(metadata.version.exports.begin(), metadata.version.exports.end(),
+                     [](auto const& left, auto const& right) {
+                         auto const rank = [](export_entry const& entry) {
+                             return entry.holds<worker_export>() ? 0 : entry.holds<workflow_export>() ? 2 : 1;
+                         };
+                         return rank(left.value) < rank(right.value);
+                     });
     if (!config.unsafe_metadata) return metadata;
     // As wrangler, `unsafe.metadata` last, over the rest: a modelled key
     // lands in its field, any other in the version's extra fields.

@@ -18,8 +18,9 @@
 #include <utility>
 #include <vector>
 
-// The Durable Object lifecycle of a wrangler configuration: `migrations`
-// (read into a history), and the Durable Object classes `exports` declares.
+// The imperative Durable Object lifecycle of a wrangler configuration:
+// `migrations`, read into a history (`exports`, the declarative one, is
+// exports_section.hpp's).
 
 namespace cfdo::wrangler {
 
@@ -56,19 +57,6 @@ inline migration_history read_migrations(config_reader& reader, boost::json::val
         history.push_back(std::move(migration));
     }
     return history;
-}
-
-/// The classes an `exports` map declares as Durable Objects (entries whose
-/// `type` is "durable-object"), whatever their state.
-inline std::vector<text> durable_object_exports(boost::json::value const& exports) {
-    std::vector<text> classes;
-    if (auto const* map = exports.if_object())
-        for (auto const& entry : *map)
-            if (auto const* fields = entry.value().if_object())
-                if (auto const* type = fields->if_contains("type");
-                    type && type->is_string() && type->get_string() == "durable-object")
-                    classes.emplace_back(std::string_view(entry.key()));
-    return classes;
 }
 
 } // namespace cfdo::wrangler

@@ -11,6 +11,7 @@
 #include <cfdo/wrangler/binding_sections.hpp>
 #include <cfdo/wrangler/config_path.hpp>
 #include <cfdo/wrangler/config_shape.hpp>
+#include <cfdo/wrangler/exports_section.hpp>
 #include <cfdo/wrangler/migration_section.hpp>
 #include <cfdo/wrangler/version_section.hpp>
 #include <cfdo/wrangler/worker_config.hpp>
@@ -55,15 +56,15 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
 /// Reads the Worker of a wrangler configuration — parsed JSON, JSONC or
 /// TOML, as a JSON value — at its top level, or in `environment` with
 /// wrangler's inheritance: `name` (else `<name>-<environment>`), `main`,
-/// `account_id`, `compatibility_date`, `compatibility_flags` and `migrations` are taken
+/// `account_id`, `compatibility_date`, `compatibility_flags`, `migrations` and `exports` are taken
 /// from the environment when it sets them and from the top level otherwise;
 /// the bindings (every section of `binding_sections`) only from the
 /// environment.
 ///
 /// With no `env` at all, `environment` only warns and the top-level Worker is
 /// read, as wrangler deploys it. `exports` (the declarative lifecycle) is
-/// not modelled: its Durable Object classes are recorded, and mixing it with
-/// `migrations` is an error, as in wrangler.
+/// inheritable as `migrations` is, and read into the version; declaring
+/// Durable Objects in both is an error, as in wrangler.
 ///
 /// The shape of what it reads is checked as wrangler checks it; a shape
 /// error leaves `worker` empty (the rules are only checked on a Worker read
@@ -104,10 +105,43 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
             make_diagnostic("config-environment-not-defined", text((top / "env" / *environment).dotted), text("")));
         environment.reset();
     }
+    // Whether another section has `containers` (for an environment, the top
+    // level; for the top level, any environment): when the deployed section
+    // has none, wrangler then does not hold `exports` to its containers.
+    auto const containers_elsewhere = [&](bool in_environment) {
+        if (in_environment) return top_object->contains("containers");
+        auto const* all = top_object->if_contains("env");
+        if (!all || !all->is_object()) return false;
+        return std::any_of(all->get_object().begin(), all->get_object().end(), [](auto const& named) {
+            return named.value().is_object() && named.value().get_object().contains("containers");
+        });
+    };
+    // The exports are read before the fields a section does not inherit: a
+    // container may take its class from them.
+    auto const read_exports_and_own_fields = [&](boost::json::object const& deployed, config_path const& at,
+                                                 bool in_environment) {
+        if (exports) worker.deployment.version.exports = read_exports(reader, *exports, exports_at);
+        read_own_version_fields(reader, deployed, at, worker);
+        auto const* containers = deployed.if_contains("containers");
+        if (containers && !containers->is_array()) return;
+        // The names as read (with wrangler's default), and as written where
+        // an entry could not be read (its own error says why).
+        std::vector<std::string_view> names;
+        for (auto const& container : worker.deployment.version.containers)
+            if (container.name) names.push_back(*container.name);
+        if (containers)
+            for (auto const& entry : containers->get_array())
+                if (auto const* name = entry.is_object() ? entry.get_object().if_contains("name") : nullptr;
+                    name && name->is_string())
+                    names.push_back(name->get_string());
+        check_container_links(reader, worker.deployment.version.exports, exports_at, names,
+                              !containers && containers_elsewhere(in_environment));
+    };
+
     if (!environment) {
         worker.deployment.version.bindings = std::move(top_bindings);
         worker.binding_locations = std::move(top_binding_locations);
-        read_own_version_fields(reader, *top_object, top, worker);
+        read_exports_and_own_fields(*top_object, top, false);
     } else {
         auto const* environments = reader.object_at(*environments_value, top / "env");
         auto const* section_value = environments ? environments->if_contains(*environment) : nullptr;
@@ -142,9 +176,10 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
         if (auto const* own_exports = section->if_contains("exports")) {
             exports = own_exports;
             exports_at = at / "exports";
+            worker.exports_location = exports_at.pointer;
         }
         read_inheritable_version_fields(reader, *section, at, worker.deployment.version, worker.upload);
-        read_own_version_fields(reader, *section, at, worker);
+        read_exports_and_own_fields(*section, at, true);
 
         // durable_objects is not inherited: a binding only the top level
         // has is missing from the environment's Worker. (When the
@@ -157,15 +192,10 @@ inline std::vector<std::string_view> durable_object_binding_names(std::vector<bi
                         make_diagnostic("config-durable-objects-not-inherited", text(name), text(at.pointer)));
     }
 
-    // The declarative `exports` lifecycle is not modelled: its
-    // Durable Object classes are recorded, so that bindings to them are not
-    // held against the (empty) migrations, and mixing it with migrations is
-    // refused as wrangler refuses it.
-    if (exports) worker.classes_declared_by_exports = durable_object_exports(*exports);
-    if (!worker.classes_declared_by_exports.empty()) {
-        if (!worker.deployment.history.empty()) reader.report("config-migrations-and-exports", exports_at);
-        else reader.report("config-exports-not-checked", exports_at);
-    }
+    // The two lifecycles are exclusive for Durable Objects (worker and
+    // workflow entries may sit beside migrations).
+    if (declares_durable_objects(worker.deployment.version.exports) && !worker.deployment.history.empty())
+        reader.report("config-migrations-and-exports", exports_at);
 
     add_wrangler_upload_defaults(reader, *top_object, worker.upload);
 

@@ -4,6 +4,7 @@
 #define CFDO_WRANGLER_VERSION_SECTION_HPP_INCLUDED
 
 #include <cfdo/json/from_json.hpp>
+#include <cfdo/model/exports.hpp>
 #include <cfdo/model/json_text.hpp>
 #include <cfdo/model/text.hpp>
 #include <cfdo/model/upload_metadata.hpp>
@@ -95,16 +96,39 @@ inline std::optional<version_assets> read_assets(config_reader& reader, boost::j
     return version_assets{.config = std::move(config)};
 }
 
-// wrangler names each container's application `<worker>-<class in lower case>`.
+// The class a container runs: its `class_name`, else, for a Durable
+// Object-managed container (`scheduling_policy = "durable_object"`), the
+// first live Durable Object entry of `exports` whose `container` is the
+// container's `name` (wrangler's getResolvedDurableObjectContainerApps).
+// Another container without `class_name` wrangler uploads as its name alone,
+// which the model (a container runs a class) cannot hold.
+inline std::optional<text> container_class(config_reader& reader, boost::json::object const& entry,
+                                           config_path const& at, exports_map const& exports) {
+    if (entry.contains("class_name")) return reader.optional_string(entry, "class_name", at);
+    auto const* policy = entry.if_contains("scheduling_policy");
+    bool const managed = policy && policy->is_string() && policy->get_string() == "durable_object";
+    auto const* name = entry.if_contains("name");
+    if (managed && name && name->is_string())
+        for (auto const& member : exports)
+            if (auto const* container = container_of(member.value);
+                container && *container && **container == std::string_view(name->get_string()))
+                return member.key;
+    reader.report("config-field-missing", at / "class_name");
+    return std::nullopt;
+}
+
+// The application's name is the container's `name`, else wrangler's
+// `<worker>-<class in lower case>`.
 inline std::vector<version_container> read_containers(config_reader& reader, boost::json::value const& value,
-                                                      config_path const& at, std::optional<text> const& worker_name) {
+                                                      config_path const& at, std::optional<text> const& worker_name,
+                                                      exports_map const& exports) {
     std::vector<version_container> containers;
     auto const* entries = reader.array_at(value, at);
     if (!entries) return containers;
     for (std::size_t i = 0; i < entries->size(); ++i) {
         auto const* entry = reader.object_at((*entries)[i], at / i);
         if (!entry) continue;
-        auto class_name = reader.required_string(*entry, "class_name", at / i);
+        auto class_name = container_class(reader, *entry, at / i, exports);
         if (!class_name) continue;
         auto name = reader.optional_string(*entry, "name", at / i);
         if (!name) {
@@ -145,7 +169,8 @@ inline void read_inheritable_version_fields(config_reader& reader, boost::json::
 /// Reads the version and upload fields wrangler does not inherit, from the
 /// section deployed (the top level, or the environment alone): tail
 /// consumers, containers, the Durable Objects' code update strategy,
-/// `unsafe.metadata`. (Call it once the Worker's name is known.)
+/// `unsafe.metadata`. (Call it once the Worker's name and its `exports` are
+/// known: a container may take its class from an `exports` entry.)
 inline void read_own_version_fields(config_reader& reader, boost::json::object const& section, config_path const& at,
                                     worker_config& worker) {
     auto& version = worker.deployment.version;
@@ -159,7 +184,7 @@ inline void read_own_version_fields(config_reader& reader, boost::json::object c
             detail::read_as<std::vector<tail_consumer>>(reader, *written, at / "streaming_tail_consumers")
                 .value_or(std::vector<tail_consumer>{});
     if (auto const* written = section.if_contains("containers"))
-        version.containers = detail::read_containers(reader, *written, at / "containers", worker_name);
+        version.containers = detail::read_containers(reader, *written, at / "containers", worker_name, version.exports);
     if (auto const* durable_objects = section.if_contains("durable_objects");
         durable_objects && durable_objects->is_object())
         if (auto const* strategy = durable_objects->get_object().if_contains("code_update_strategy"))

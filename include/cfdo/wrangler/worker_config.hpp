@@ -60,10 +60,8 @@ struct worker_config {
     std::string migrations_location = "/migrations";
     std::string compatibility_date_location = "/compatibility_date";
     std::string compatibility_flags_location = "/compatibility_flags";
-    /// The classes `exports` declares as Durable Objects (the declarative
-    /// lifecycle, which cfdo does not model): bindings to them are not held
-    /// against the migrations.
-    std::vector<text> classes_declared_by_exports{};
+    /// `exports` is inheritable: the environment's, else the top level's.
+    std::string exports_location = "/exports";
 
     /// The configuration's JSON pointer for a pointer into what
     /// `validate(deployment)` checks (`/version/bindings/2/class_name`,
@@ -80,6 +78,7 @@ struct worker_config {
         };
         if (starts("/history")) return migrations_location + rest_after("/history");
         if (starts("/version/migrations")) return migrations_location;
+        if (starts("/version/exports")) return exports_location + rest_after("/version/exports");
         if (starts("/version/compatibility_date")) return compatibility_date_location;
         if (starts("/version/compatibility_flags"))
             return compatibility_flags_location + rest_after("/version/compatibility_flags");
