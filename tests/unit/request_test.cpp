@@ -14,6 +14,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <stdexcept>
@@ -158,6 +159,22 @@ TEST_CASE("create_version request", "[request]") {
         auto const r = built(cfdo::create_version{.account_id = "a", .worker_id = "w"});
         CHECK(r.body_bytes() == "{}");
     }
+}
+
+TEST_CASE("a version exporting a Workflow is sent with wrangler's script API date", "[request][exports]") {
+    cfdo::worker_version version{.main_module = "worker.mjs",
+                                 .exports = {{"Api", cfdo::worker_export{}}},
+                                 .modules = {module_bytes("worker.mjs", "export default {}")}};
+    cfdo::header const api_date{"Cloudflare-Workers-Script-Api-Date", "2026-11-09"};
+    auto const has_api_date = [&](cfdo::request const& r) {
+        return std::find(r.headers.begin(), r.headers.end(), api_date) != r.headers.end();
+    };
+    CHECK_FALSE(has_api_date(built(cfdo::create_version{.account_id = "a", .worker_id = "w", .version = version})));
+
+    version.exports.push_back({"Nightly", cfdo::workflow_export{.name = "nightly"}});
+    CHECK(has_api_date(built(cfdo::create_version{.account_id = "a", .worker_id = "w", .version = version})));
+    CHECK(has_api_date(
+        built(cfdo::upload_script{.account_id = "a", .script_name = "w", .metadata = {.version = version}})));
 }
 
 TEST_CASE("a deployment's request: its payload under what is deployed, checked with the whole history",

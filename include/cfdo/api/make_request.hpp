@@ -20,10 +20,12 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/pchars.hpp>
 
+#include <algorithm>
 #include <concepts>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -49,6 +51,13 @@ private:
 
     std::vector<diagnostic> diagnostics_;
 };
+
+/// The header wrangler 4.164 sends with an upload whose `exports` has a
+/// `workflow` entry: Cloudflare takes Workflows in `exports` only from the
+/// script API of that date on, and reads an upload without it by the older
+/// API, which has no such entry kind.
+inline constexpr std::string_view script_api_date_header = "Cloudflare-Workers-Script-Api-Date";
+inline constexpr std::string_view workflow_exports_api_date = "2026-11-09";
 
 namespace detail {
 
@@ -102,6 +111,14 @@ inline multipart_body upload_body(upload_metadata const& upload) {
     return multipart_body::with_parts(std::move(parts));
 }
 
+// The version an upload or a new version sends, or null for other operations.
+template <class Operation>
+worker_version const* uploaded_version([[maybe_unused]] Operation const& op) {
+    if constexpr (std::is_same_v<Operation, upload_script>) return &op.metadata.version;
+    else if constexpr (std::is_same_v<Operation, create_version>) return &op.version;
+    else return nullptr;
+}
+
 // The request of an operation, as its declaration says: the route's path,
 // the query parameters in declaration order, and the body in its form.
 template <operation Operation>
@@ -123,6 +140,10 @@ request build(Operation const& op) {
         r.headers = {{"Content-Type", body.content_type()}};
         r.body = std::move(body);
     }
+    if (auto const* version = uploaded_version(op);
+        version && std::any_of(version->exports.begin(), version->exports.end(),
+                               [](auto const& entry) { return entry.value.template holds<workflow_export>(); }))
+        r.headers.push_back({std::string(script_api_date_header), std::string(workflow_exports_api_date)});
     return r;
 }
 
