@@ -137,8 +137,19 @@ try {
     fail(`${command}: ${error.message}\n--- its output ---\n${result.stdout}`);
 }
 
-// 3. The comparison.
+// 3. The comparison: the metadata, and the headers the API reads
+// (`Cloudflare-*`, `CF-*`: the script API date a Workflow export needs).
 const diffs = compareMetadata(capture.metadata, asWranglerRouted(capture, cfdoMetadata));
+const cfdoHeaders = Object.fromEntries(Object.entries(JSON.parse(result.stdout).headers ?? {})
+    .filter(([name]) => /^(cloudflare-|cf-)/i.test(name)).map(([name, value]) => [name.toLowerCase(), value]));
+const wranglerHeaders = Object.fromEntries(Object.entries(capture.headers ?? {})
+    .map(([name, value]) => [name.toLowerCase(), value]));
+for (const name of new Set([...Object.keys(wranglerHeaders), ...Object.keys(cfdoHeaders)])) {
+    if (wranglerHeaders[name] !== cfdoHeaders[name]) {
+        diffs.push({ path: `(header ${name})`, left: wranglerHeaders[name] ?? "(absent)",
+                     right: cfdoHeaders[name] ?? "(absent)" });
+    }
+}
 if (diffs.length > 0) {
     process.stdout.write(`${command}\n${diffs.length} difference${diffs.length === 1 ? "" : "s"} between wrangler's metadata and cfdo's:\n${formatDiffs(diffs)}\n`);
     process.exit(1);

@@ -228,6 +228,9 @@ export async function startFakeApi(options = {}) {
     route("POST", "/accounts/:a/containers/applications", (req) =>
         ok({ id: `app-${req.json?.name}`, created_at: "2026-01-01T00:00:00Z", version: 1,
              account_id: "fake", ...(req.json ?? {}) }));
+    // A Durable Object-managed container's application (its id the
+    // namespace's): none yet, so wrangler creates it.
+    route("GET", "/accounts/:a/containers/applications/:id", () => fail(404, 1000, "Application not found"));
     route("GET", "/accounts/:a/containers/me", () =>
         ok({ defaults: { vcpus: 1, memory_mib: 256, disk_mb: 2000 }, limits: {}, locations: [], features: [] }));
 
