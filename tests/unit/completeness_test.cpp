@@ -6,6 +6,7 @@
 #include <cfdo/api/responses.hpp>
 #include <cfdo/json/parse.hpp>
 #include <cfdo/model/bindings.hpp>
+#include <cfdo/model/exports.hpp>
 #include <cfdo/model/members.hpp>
 #include <cfdo/model/operations.hpp>
 #include <cfdo/wrangler/binding_sections.hpp>
@@ -24,6 +25,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace {
 
@@ -70,7 +72,47 @@ std::set<std::string> binding_types_in(boost::json::array const& cases) {
     return types;
 }
 
+// Each exports entry of the cases, as `<type>` or `<type>/<state>`.
+std::set<std::string> export_kinds_in(boost::json::array const& cases) {
+    std::set<std::string> kinds;
+    for (auto const& entry : cases) {
+        auto const* exports = entry.at("params").as_object().if_contains("exports");
+        if (!exports) continue;
+        for (auto const& member : exports->as_object()) {
+            auto const& fields = member.value().as_object();
+            std::string kind(fields.at("type").as_string());
+            if (auto const* state = fields.if_contains("state")) kind += "/" + std::string(state->as_string());
+            kinds.insert(kind);
+        }
+    }
+    return kinds;
+}
+
 } // namespace
+
+TEST_CASE("every exports entry kind is compared and documented", "[completeness][exports]") {
+    auto const compared = export_kinds_in(source_json("tests/e2e/sdk/cases.json").as_array());
+    auto const model_doc = source_file("docs/model.md");
+    for_each_type<cfdo::export_entry::alternatives>([&]<class Kind>() {
+        std::string kind(Kind::type);
+        // (A tombstone's state is a constant; a live entry's, a member.)
+        if constexpr (requires { requires std::is_same_v<std::remove_cv_t<decltype(Kind::state)>, std::string_view>; })
+            kind += "/" + std::string(Kind::state);
+        INFO("exports entry kind " << kind);
+        if constexpr (cfdo::sdk_lists<Kind>) {
+            INFO("add an entry of this kind to the exports of a case of tests/e2e/sdk/cases.json");
+            CHECK(compared.count(kind) == 1);
+        }
+        auto const row =
+            table_row(model_doc, "`" + std::string(cfdo_tests::type_name<Kind>()) + "` | `" + std::string(Kind::type));
+        INFO("add its row, with every field, to the exports table of docs/model.md");
+        REQUIRE_FALSE(row.empty());
+        cfdo::for_each_member_of<Kind>([&](auto member) {
+            INFO("field " << member.key);
+            CHECK(row.find("`" + std::string(member.key) + "`") != std::string::npos);
+        });
+    });
+}
 
 TEST_CASE("every operation has its SDK case, response test and docs row", "[completeness][operations]") {
     auto const cases = source_json("tests/e2e/sdk/cases.json").as_array();
