@@ -120,7 +120,7 @@ TEST_CASE("check: an empty deployed tag is no tag, even when the history has an 
                                    "new-class-not-exported /migrations/1/new_sqlite_classes/0"});
 }
 
-TEST_CASE("check: a binding to a class the exports lifecycle declares is not held against migrations", "[wrangler]") {
+TEST_CASE("check: bindings are held against the exports lifecycle, not against migrations", "[wrangler]") {
     auto const reading = read(R"({
         "durable_objects": {"bindings": [{"name": "A", "class_name": "A"}, {"name": "B", "class_name": "B"}]},
         "exports": {"A": {"type": "durable-object", "storage": "sqlite"}}
@@ -128,7 +128,7 @@ TEST_CASE("check: a binding to a class the exports lifecycle declares is not hel
     REQUIRE(reading.worker);
     CHECK(reading.diagnostics.empty());
     CHECK(rules_and_paths(cfdo::wrangler::check(*reading.worker)) ==
-          std::vector<std::string>{"binding-class-not-created /durable_objects/bindings/1/class_name"});
+          std::vector<std::string>{"binding-class-not-in-exports /durable_objects/bindings/1/class_name"});
 }
 
 TEST_CASE("read_config: --env with no environments at all reads the top-level Worker", "[wrangler]") {

@@ -56,16 +56,11 @@ inline validation_context context_of(worker_config const& config, check_options 
 /// diagnostic's path pointing into the configuration.
 [[nodiscard]] inline std::vector<diagnostic> check(worker_config const& config, check_options const& options = {}) {
     auto found = validate(config.deployment, detail::context_of(config, options));
-    // A class the `exports` lifecycle declares is not created by migrations:
-    // what says a binding's class lacks one does not apply to it.
+    // (A Worker whose `exports` declares its Durable Objects is checked
+    // against them by the version rules, not against migrations.)
     // A blob or Wasm module section names its own file, which the upload
     // sends as the part: there are no modules to look the part up in.
-    std::erase_if(found, [&](diagnostic const& d) {
-        auto const* declared = find_keyed(config.deployment.version.exports, d.subject);
-        return ((d.rule == "binding-class-not-created" || d.rule == "container-class-not-durable-object") && declared &&
-                is_durable_object_entry(*declared)) ||
-               d.rule == "binding-part-missing";
-    });
+    std::erase_if(found, [](diagnostic const& d) { return d.rule == "binding-part-missing"; });
     for (auto& d : found) d.path = text(config.location_of(d.path));
     return found;
 }
