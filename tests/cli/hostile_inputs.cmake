@@ -87,6 +87,36 @@ file(WRITE "${WORK_DIR}/many-classes.toml"
 expect(0 "200 000 classes in TOML" check many-classes.toml)
 unset(classes)
 
+# 200 000 exports entries, each naming its own container, and the 200 000
+# Durable Object-managed containers that take their classes from them: the
+# reader and its container links, which one malformed entry keeps the version
+# rules from seeing.
+set(block "")
+foreach(i RANGE 1 1000)
+    string(APPEND block "\"C@${i}\": {\"type\": \"durable-object\", \"storage\": \"sqlite\", \"container\": \"c@${i}\"},")
+endforeach()
+set(entries "")
+foreach(prefix RANGE 1 200)
+    string(REPLACE "@" "${prefix}_" prefixed "${block}")
+    string(APPEND entries "${prefixed}")
+endforeach()
+string(APPEND entries "\"Counter\": {\"type\": \"durable-object\", \"state\": \"live\"}")
+set(block "")
+foreach(i RANGE 1 1000)
+    string(APPEND block "{\"name\": \"c@${i}\", \"scheduling_policy\": \"durable_object\"},")
+endforeach()
+set(containers "")
+foreach(prefix RANGE 1 200)
+    string(REPLACE "@" "${prefix}_" prefixed "${block}")
+    string(APPEND containers "${prefixed}")
+endforeach()
+string(APPEND containers "{\"name\": \"unused\", \"class_name\": \"Counter\"}")
+file(WRITE "${WORK_DIR}/many-exports.json"
+    "{\"name\": \"many\", \"containers\": [${containers}], \"exports\": {${entries}}}")
+expect(1 "200 000 exports naming 200 000 containers" check many-exports.json)
+unset(entries)
+unset(containers)
+
 string(REPEAT "[" 200000 deep_arrays)
 file(WRITE "${WORK_DIR}/deep.json" "{\"vars\": {\"X\": ${deep_arrays}")
 expect(2 "200 000-deep JSON" check deep.json)

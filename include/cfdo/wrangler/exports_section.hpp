@@ -20,6 +20,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -269,17 +270,16 @@ inline exports_map read_exports(config_reader& reader, boost::json::value const&
 inline void check_container_links(config_reader& reader, exports_map const& exports, config_path const& where,
                                   std::vector<std::string_view> const& container_names, bool containers_elsewhere) {
     if (container_names.empty() && containers_elsewhere) return;
-    std::vector<std::string_view> claimed;
+    // (Sets: a configuration may be hostile, with many of both.)
+    std::unordered_set<std::string_view> const declared(container_names.begin(), container_names.end());
+    std::unordered_set<std::string_view> claimed;
     for (auto const& entry : exports) {
         auto const* named = container_of(entry.value);
         if (!named || !*named) continue;
         std::string_view const name = **named;
         auto const at = where / std::string_view(entry.key) / "container";
-        if (std::find(container_names.begin(), container_names.end(), name) == container_names.end())
-            reader.report("config-export-container-unknown", at);
-        else if (std::find(claimed.begin(), claimed.end(), name) != claimed.end())
-            reader.report("config-export-container-shared", at);
-        else claimed.push_back(name);
+        if (!declared.contains(name)) reader.report("config-export-container-unknown", at);
+        else if (!claimed.insert(name).second) reader.report("config-export-container-shared", at);
     }
 }
 

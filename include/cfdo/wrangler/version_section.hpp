@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -96,23 +97,34 @@ inline std::optional<version_assets> read_assets(config_reader& reader, boost::j
     return version_assets{.config = std::move(config)};
 }
 
+// The class each container name is given by `exports`: the first live
+// Durable Object entry whose `container` it is. (Built once, so that
+// reading many containers against many entries stays linear.)
+inline std::unordered_map<std::string_view, std::string_view> classes_by_container(exports_map const& exports) {
+    std::unordered_map<std::string_view, std::string_view> classes;
+    for (auto const& member : exports)
+        if (auto const* container = container_of(member.value); container && *container)
+            classes.emplace(std::string_view(**container), std::string_view(member.key));
+    return classes;
+}
+
 // The class a container runs: its `class_name`, else, for a Durable
 // Object-managed container (`scheduling_policy = "durable_object"`), the
-// first live Durable Object entry of `exports` whose `container` is the
-// container's `name` (wrangler's getResolvedDurableObjectContainerApps).
-// Another container without `class_name` wrangler uploads as its name alone,
-// which the model (a container runs a class) cannot hold.
-inline std::optional<text> container_class(config_reader& reader, boost::json::object const& entry,
-                                           config_path const& at, exports_map const& exports) {
+// class of the entry of `exports` naming it (wrangler's
+// getResolvedDurableObjectContainerApps). Another container without
+// `class_name` wrangler uploads as its name alone, which the model (a
+// container runs a class) cannot hold.
+inline std::optional<text>
+container_class(config_reader& reader, boost::json::object const& entry, config_path const& at,
+                std::unordered_map<std::string_view, std::string_view> const& classes_by_container) {
     if (entry.contains("class_name")) return reader.optional_string(entry, "class_name", at);
     auto const* policy = entry.if_contains("scheduling_policy");
     bool const managed = policy && policy->is_string() && policy->get_string() == "durable_object";
     auto const* name = entry.if_contains("name");
     if (managed && name && name->is_string())
-        for (auto const& member : exports)
-            if (auto const* container = container_of(member.value);
-                container && *container && **container == std::string_view(name->get_string()))
-                return member.key;
+        if (auto const found = classes_by_container.find(std::string_view(name->get_string()));
+            found != classes_by_container.end())
+            return text(found->second);
     reader.report("config-field-missing", at / "class_name");
     return std::nullopt;
 }
@@ -125,10 +137,11 @@ inline std::vector<version_container> read_containers(config_reader& reader, boo
     std::vector<version_container> containers;
     auto const* entries = reader.array_at(value, at);
     if (!entries) return containers;
+    auto const classes = classes_by_container(exports);
     for (std::size_t i = 0; i < entries->size(); ++i) {
         auto const* entry = reader.object_at((*entries)[i], at / i);
         if (!entry) continue;
-        auto class_name = container_class(reader, *entry, at / i, exports);
+        auto class_name = container_class(reader, *entry, at / i, classes);
         if (!class_name) continue;
         auto name = reader.optional_string(*entry, "name", at / i);
         if (!name) {
