@@ -1,7 +1,6 @@
 #include <cfdo/json/pretty.hpp>
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/rules/exports_from_history.hpp>
-#include <cfdo/rules/version_rules.hpp>
 
 #include "commands.hpp"
 #include "report.hpp"
@@ -21,13 +20,15 @@ constexpr std::array exports_options{
     option_spec{"--env", "NAME", "the environment to convert (wrangler's --env)"},
 };
 
-// The configuration's version with its Durable Objects declared by
+// The configuration's Worker with its Durable Objects declared by
 // `converted` instead of its migrations; its other exports entries kept.
-worker_version declared_by_exports(worker_version version, exports_map const& converted) {
+wrangler::worker_config declared_by_exports(wrangler::worker_config worker, exports_map const& converted) {
+    auto& version = worker.deployment.version;
+    worker.deployment.history.clear();
     version.migrations.reset();
     std::erase_if(version.exports, [](auto const& entry) { return is_durable_object_entry(entry.value); });
     version.exports.insert(version.exports.begin(), converted.begin(), converted.end());
-    return version;
+    return worker;
 }
 
 // What Cloudflare has once the migrations are deployed: their last tag, and
@@ -63,8 +64,7 @@ int exports_command(std::span<char* const> args) {
         return rule_violations;
     }
     auto const& worker = *checked->worker;
-    auto const& version = worker.deployment.version;
-    if (declares_durable_objects(version.exports)) {
+    if (declares_durable_objects(worker.deployment.version.exports)) {
         std::cerr << "cfdo: " << printable(path)
                   << ": already declares its Durable Objects in exports; there are no migrations to convert\n";
         return unusable_input;
@@ -87,22 +87,23 @@ int exports_command(std::span<char* const> args) {
     }
 
     // The proof: the configuration with the map in place of its migrations
-    // checks clean on the Worker its migrations leave deployed (their last
+    // checks clean, as `cfdo check` checks it, on the Worker its migrations
+    // leave deployed (their last
     // tag, the map's live classes with their storage) and, when given, on
     // the deployed state (where the map's tombstones finish what is not yet
     // applied). A stale tombstone is only a notice.
-    auto const declared = declared_by_exports(version, converted.exports);
+    auto const declared = declared_by_exports(worker, converted.exports);
     auto const proven_on = [&](deployed_assumption assumed) {
-        validation_context context{.deployed = std::move(assumed)};
-        if (worker.name) context.script_name = *worker.name;
-        auto proof = validate(declared, context);
+        auto options = checked->options;
+        options.deployed = std::move(assumed);
+        auto proof = wrangler::check(declared, options);
         // (Once the migrations are deployed every tombstone is stale: the
         // notices say nothing the map does not.)
         std::erase_if(proof, [](diagnostic const& d) { return d.level == severity::info; });
         print_text(std::cerr, path, proof);
         if (!has_errors(proof)) return true;
         std::cerr << "cfdo: " << printable(path) << ": the converted exports do not check clean in place of the "
-                  << "migrations (" << describe(context.deployed) << ")\n";
+                  << "migrations (" << describe(options.deployed) << ")\n";
         return false;
     };
     if (!proven_on(state_after_migrations(worker.deployment.history, converted.exports))) return rule_violations;

@@ -335,8 +335,7 @@ std::optional<OneOf> decode_alternatives(boost::json::value const& v, decoding& 
         static_assert(all_have_type_constants<alternatives>,
                       "cfdo: say how JSON tells the alternatives of this one_of apart (cfdo::json_alternatives)");
         auto const* object = v.if_object();
-        if (!object)
-            return ctx.fail<OneOf>(expected_but_got(std::string(alternatives_noun<OneOf>) + " object", v));
+        if (!object) return ctx.fail<OneOf>(expected_but_got(std::string(alternatives_noun<OneOf>) + " object", v));
         auto const* type = object->if_contains("type");
         if (!type) {
             auto inside = ctx.enter("type");

@@ -58,12 +58,49 @@ constexpr std::vector<std::string_view> live_export_names(exports_map const& exp
     return names;
 }
 
+// Names to positions, looked up by hash: the rules look an entry up for
+// each binding, rename and deployed class, and a map of thousands of
+// entries must not make that quadratic.
+struct indexed_name {
+    std::string_view name;
+    bool ascii = true;
+    std::size_t index = 0;
+};
+using name_index = name_table<indexed_name>;
+
+// The position of each name of `items` (the last, for a name given twice,
+// as the JSON object keeps it).
+template <class Items, class NameOf>
+constexpr name_index index_names(Items const& items, NameOf name_of) {
+    name_index index(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) index.at(index.index_of(name_of(items[i]))).index = i;
+    return index;
+}
+
+constexpr name_index index_of(exports_map const& exports) {
+    return index_names(exports, [](auto const& entry) { return std::string_view(entry.key); });
+}
+
+// The entry named `name`, or null.
+constexpr export_entry const* entry_named(exports_map const& exports, name_index const& index, std::string_view name) {
+    auto const* found = index.find(name);
+    return found ? &exports[found->index].value : nullptr;
+}
+
 // What one entry says, checked against the map and the version it is in.
 class export_entry_checker {
 public:
     constexpr export_entry_checker(worker_version const& version, validation_context const& context,
                                    json_location const& exports, std::vector<diagnostic>& out)
-        : version_(version), context_(context), exports_(exports), out_(out), containers_(version.exports.size()) {}
+        : version_(version), context_(context), exports_(exports), out_(out), containers_(version.exports.size()),
+          declared_containers_(version.containers.size()), entries_(index_of(version.exports)) {
+        // Looked up once per entry: a table, so that many entries naming
+        // many containers cost no more than reading them.
+        for (auto const& declared : version.containers) {
+            if (declared.name) declared_containers_.insert(*declared.name);
+            else all_containers_named_ = false;
+        }
+    }
 
     constexpr void check(std::string_view name, export_entry const& entry) {
         auto const at = exports_ / name;
@@ -93,11 +130,8 @@ private:
         if (storage == export_storage::legacy_kv) report("export-container-on-legacy-kv", name, where);
         // Only the names given can be matched: a container without one (the
         // SDK's form) might be it, so it is not held against the entry.
-        auto const& declared = version_.containers;
-        bool const named_all = std::all_of(declared.begin(), declared.end(), [](auto const& c) { return !!c.name; });
-        bool const found = std::any_of(declared.begin(), declared.end(),
-                                       [&](auto const& c) { return c.name && *c.name == *container; });
-        if (!found && named_all) report("export-container-undeclared", name, where);
+        if (!declared_containers_.find(*container) && all_containers_named_)
+            report("export-container-undeclared", name, where);
         if (!containers_.insert(*container)) report("export-container-shared", *container, where);
     }
 
@@ -127,7 +161,7 @@ private:
         std::string_view const target = renamed.renamed_to;
         auto const where = at / "renamed_to";
         if (target == name) return report("export-rename-to-itself", name, where);
-        auto const* live = find_keyed(version_.exports, target);
+        auto const* live = entry_named(version_.exports, entries_, target);
         if (!live || !is_live_durable_object(*live)) {
             report("export-rename-target-not-live", name, where);
             out_.back().suggestion = closest_name(target, live_export_names(version_.exports));
@@ -150,6 +184,9 @@ private:
     json_location const& exports_;
     std::vector<diagnostic>& out_;
     name_table<named> containers_;
+    name_table<named> declared_containers_;
+    bool all_containers_named_ = true;
+    name_index entries_;
 };
 
 /// Every entry of the version's `exports` on its own and against the map.
@@ -169,13 +206,14 @@ constexpr void check_export_entries(worker_version const& version, validation_co
 // no namespace the map does not declare, and keeps none for a tombstone.
 constexpr void check_bindings_against_exports(worker_version const& version, validation_context const& context,
                                               json_location const& bindings, std::vector<diagnostic>& out) {
+    auto const entries = index_of(version.exports);
     for (std::size_t i = 0; i < version.bindings.size(); ++i) {
         if (!version.bindings[i].holds<durable_object_binding>()) continue;
         auto const& b = version.bindings[i].get<durable_object_binding>();
         if (!binds_own_class(b, context)) continue;
         std::string_view const class_name = *b.class_name;
         auto const where = (bindings / i / "class_name").str();
-        auto const* entry = find_keyed(version.exports, class_name);
+        auto const* entry = entry_named(version.exports, entries, class_name);
         if (entry && is_live_durable_object(*entry)) continue;
         if (entry && is_durable_object_entry(*entry)) {
             out.push_back(make_diagnostic("binding-to-export-tombstone", class_name, where));
@@ -210,11 +248,21 @@ constexpr void check_exports_against_deployed(exports_map const& exports, valida
     deployed_state const* state = known ? &context.deployed.get<deployed_state>() : nullptr;
     // The classes a rename of this upload moves a deployed namespace onto.
     name_table<named> rename_targets(exports.size());
+    auto const deployed_classes = [&] {
+        // (Not a conditional expression: GCC 12 mishandles one that builds
+        // an allocating value in a constant expression.)
+        if (!state) return name_index(0);
+        return index_names(*state->classes, [](auto const& c) { return std::string_view(c.class_name); });
+    }();
+    auto const deployed_named = [&](std::string_view name) -> deployed_class const* {
+        auto const* found = deployed_classes.find(name);
+        return found ? &(*state->classes)[found->index] : nullptr;
+    };
     for (auto const& [name, entry] : exports) {
         auto const at = where / name;
         if (entry.holds<durable_object_export>()) {
             std::string_view const storage = entry.get<durable_object_export>().storage;
-            auto const* deployed = state ? state->find(name) : nullptr;
+            auto const* deployed = deployed_named(name);
             bool const kv_deployed = deployed && deployed->storage == durable_object_storage::kv;
             if (storage == export_storage::legacy_kv && !kv_deployed) {
                 if (deployed) out.push_back(make_diagnostic("export-storage-changed", name, (at / "storage").str()));
@@ -230,7 +278,7 @@ constexpr void check_exports_against_deployed(exports_map const& exports, valida
         }
         bool const tombstone = is_durable_object_entry(entry) && !is_live_durable_object(entry);
         if (!tombstone || !(known || nothing_deployed)) continue;
-        if (!state || !state->find(name)) {
+        if (!deployed_named(name)) {
             out.push_back(make_diagnostic("export-tombstone-stale", name, at.str()));
         } else if (entry.holds<durable_object_renamed_export>()) {
             // The rename moves a deployed namespace onto a class that has
@@ -238,13 +286,14 @@ constexpr void check_exports_against_deployed(exports_map const& exports, valida
             // (A stale rename moves nothing, so two renames onto one class
             // are fine unless both sources are deployed.)
             std::string_view const target = entry.get<durable_object_renamed_export>().renamed_to;
-            if (target != name && (state->find(target) || !rename_targets.insert(target)))
+            if (target != name && (deployed_named(target) || !rename_targets.insert(target)))
                 out.push_back(make_diagnostic("export-rename-target-taken", target, (at / "renamed_to").str()));
         }
     }
     if (!state) return;
+    auto const entries = index_of(exports);
     for (auto const& deployed : *state->classes) {
-        auto const* entry = find_keyed(exports, deployed.class_name);
+        auto const* entry = entry_named(exports, entries, deployed.class_name);
         if (!entry || !is_durable_object_entry(*entry))
             out.push_back(make_diagnostic("deployed-class-not-in-exports", deployed.class_name, where.str()));
     }
