@@ -171,3 +171,23 @@ constexpr bool converts_while_compiling() {
            converted.exports[1].value.get<cfdo::durable_object_export>().storage == "legacy-kv";
 }
 static_assert(converts_while_compiling());
+
+TEST_CASE("a rename carries its namespace's storage to the class it renames", "[rules][exports]") {
+    // Deployed: Counter, key-value. The upload renames it to Tally.
+    cfdo::validation_context const deployed{
+        .deployed = cfdo::deployed_state{.migration_tag = "v1",
+                                         .classes = std::vector<cfdo::deployed_class>{
+                                             {.class_name = "Counter", .storage = cfdo::durable_object_storage::kv}}}};
+    auto const rules_of = [&](std::string_view storage) {
+        cfdo::worker_version const version{
+            .exports = {{"Counter", cfdo::durable_object_renamed_export{.renamed_to = "Tally"}},
+                        {"Tally", cfdo::durable_object_export{.storage = storage}}}};
+        std::vector<std::string> found;
+        for (auto const& d : cfdo::validate(version, deployed))
+            found.push_back(std::string(d.rule) + " " + d.path.str());
+        return found;
+    };
+    CHECK(rules_of(cfdo::export_storage::legacy_kv).empty());
+    CHECK(rules_of(cfdo::export_storage::sqlite) ==
+          std::vector<std::string>{"export-storage-changed /exports/Tally/storage"});
+}

@@ -58,17 +58,19 @@ int exports_command(std::span<char* const> args) {
     auto const& path = command_line->operand;
     auto const checked = check_configuration(path, command_line->parsed);
     if (!checked) return unusable_input;
+    // (Before its diagnostics: beside migrations, the exports would be an
+    // error of the configuration, but there is still nothing to convert.)
+    if (checked->worker && declares_durable_objects(checked->worker->deployment.version.exports)) {
+        std::cerr << "cfdo: " << printable(path)
+                  << ": already declares its Durable Objects in exports; there are no migrations to convert\n";
+        return unusable_input;
+    }
     print_text(std::cerr, path, checked->diagnostics);
     if (has_errors(checked->diagnostics) || !checked->worker) {
         std::cerr << summary_of(path, checked->diagnostics, checked->options.deployed) << '\n';
         return rule_violations;
     }
     auto const& worker = *checked->worker;
-    if (declares_durable_objects(worker.deployment.version.exports)) {
-        std::cerr << "cfdo: " << printable(path)
-                  << ": already declares its Durable Objects in exports; there are no migrations to convert\n";
-        return unusable_input;
-    }
     auto const& deployed = checked->options.deployed;
     if (worker.deployment.history.empty())
         std::cerr << "cfdo: warning: " << printable(path)

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -132,17 +133,21 @@ void write_json(std::string& out, T const& value) {
         out.push_back(']');
     } else if constexpr (category == model_category::keyed_object) {
         // As to_json's object, which has one member per key: a key written
-        // twice keeps its first place and its last value.
+        // twice keeps its first place and its last value. (Found with a
+        // hash table: a map of many entries must not cost their square.)
+        std::unordered_map<std::string_view, std::size_t> last_of;
+        last_of.reserve(value.size());
+        for (std::size_t i = 0; i < value.size(); ++i) last_of[std::string_view(value[i].key)] = i;
         out.push_back('{');
         bool first = true;
-        for (auto member = value.begin(); member != value.end(); ++member) {
-            auto const same_key = [&](auto const& other) { return other.key == member->key; };
-            if (std::any_of(value.begin(), member, same_key)) continue;
-            auto const& last = *std::find_if(value.rbegin(), value.rend(), same_key);
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            auto const last = last_of.find(std::string_view(value[i].key));
+            if (last == last_of.end()) continue; // written already, at its first place
             if (!std::exchange(first, false)) out.push_back(',');
-            write_json_string(out, std::string_view(last.key));
+            write_json_string(out, std::string_view(value[i].key));
             out.push_back(':');
-            write_json(out, last.value);
+            write_json(out, value[last->second].value);
+            last_of.erase(last);
         }
         out.push_back('}');
     } else if constexpr (category == model_category::alternatives) {

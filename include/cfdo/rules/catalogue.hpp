@@ -248,8 +248,7 @@ inline constexpr std::array rule_catalogue{
               "exports reconciliation scenario provisioned_class_missing_from_config"},
     rule_info{"binding-to-export-tombstone", severity::error, 100406,
               "class {}, which a binding of this Worker uses, is a tombstone in exports (deleted, renamed or "
-              "transferred); bind the live class, or remove the binding",
-              "exports reconciliation scenario tombstone_delete_class_still_in_code"},
+              "transferred); bind the live class, or remove the binding"},
     rule_info{"export-class-not-in-code", severity::error, 100402,
               "exports declares class {} live, but the entry module does not export it; export the class (check "
               "that the bundler keeps it), or make the entry a tombstone",

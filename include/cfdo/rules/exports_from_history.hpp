@@ -37,13 +37,42 @@ struct exports_conversion {
 
 namespace detail {
 
-// Where a class renamed away ended up: the live class at the end of its
-// renames, or nothing when the chain ends deleted (or renamed in a cycle).
-constexpr class_record const* rename_destination(class_registry const& classes, class_record const& renamed) {
-    class_record const* at = &renamed;
-    for (std::size_t hops = 0; at && at->fate == class_fate::renamed && hops <= classes.records().size(); ++hops)
-        at = classes.find(at->renamed_to);
-    return at && at->fate == class_fate::live ? at : nullptr;
+// Where each class renamed away ended up: the index of the live class at
+// the end of its renames, or nothing when the chain ends deleted (or in a
+// cycle). Each chain is walked once, every class on it resolved on the way,
+// so that a chain of n renames costs n steps, not n squared.
+constexpr std::vector<std::optional<std::size_t>> rename_destinations(class_registry const& classes) {
+    auto const& records = classes.records();
+    constexpr std::size_t unresolved = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> resolved(records.size(), unresolved);
+    constexpr std::size_t none = unresolved - 1;
+    std::vector<std::size_t> chain;
+    for (std::size_t start = 0; start < records.size(); ++start) {
+        chain.clear();
+        std::size_t at = start;
+        std::size_t destination = none;
+        while (true) {
+            if (resolved[at] != unresolved) {
+                destination = resolved[at];
+                break;
+            }
+            if (records[at].fate == class_fate::live) {
+                destination = at;
+                break;
+            }
+            if (records[at].fate != class_fate::renamed || chain.size() > records.size()) break;
+            chain.push_back(at);
+            auto const* next = classes.find(records[at].renamed_to);
+            if (!next) break;
+            at = static_cast<std::size_t>(next - records.data());
+        }
+        for (auto const index : chain) resolved[index] = destination;
+        if (resolved[start] == unresolved) resolved[start] = destination;
+    }
+    std::vector<std::optional<std::size_t>> destinations(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (resolved[i] != none) destinations[i] = resolved[i];
+    return destinations;
 }
 
 // A live class's storage as `exports` spells it, or nothing: a class
@@ -81,7 +110,9 @@ constexpr std::optional<std::string_view> export_storage_of(class_record const& 
     auto const fold =
         detail::fold_history_under(history, detail::json_location("/migrations"), context, converted.diagnostics);
     auto const& classes = fold.classes();
-    for (auto const& record : classes.records()) {
+    auto const destinations = detail::rename_destinations(classes);
+    for (std::size_t i = 0; i < classes.records().size(); ++i) {
+        auto const& record = classes.records()[i];
         switch (record.fate) {
         case detail::class_fate::live:
             if (auto const storage = detail::export_storage_of(record, deployed))
@@ -89,9 +120,9 @@ constexpr std::optional<std::string_view> export_storage_of(class_record const& 
             else converted.storage_unknown.emplace_back(record.name);
             break;
         case detail::class_fate::renamed:
-            if (auto const* destination = detail::rename_destination(classes, record))
+            if (auto const destination = destinations[i])
                 converted.exports.push_back(
-                    {record.name, durable_object_renamed_export{.renamed_to = destination->name}});
+                    {record.name, durable_object_renamed_export{.renamed_to = classes.records()[*destination].name}});
             else converted.exports.push_back({record.name, durable_object_deleted_export{}});
             break;
         case detail::class_fate::deleted:

@@ -164,7 +164,8 @@ private:
         auto const* live = entry_named(version_.exports, entries_, target);
         if (!live || !is_live_durable_object(*live)) {
             report("export-rename-target-not-live", name, where);
-            out_.back().suggestion = closest_name(target, live_export_names(version_.exports));
+            if (!live_names_) live_names_ = live_export_names(version_.exports);
+            out_.back().suggestion = closest_name(target, *live_names_);
         }
     }
 
@@ -187,6 +188,8 @@ private:
     name_table<named> declared_containers_;
     bool all_containers_named_ = true;
     name_index entries_;
+    // For suggestions, made when the first one is needed.
+    std::optional<std::vector<std::string_view>> live_names_{};
 };
 
 /// Every entry of the version's `exports` on its own and against the map.
@@ -207,21 +210,19 @@ constexpr void check_export_entries(worker_version const& version, validation_co
 constexpr void check_bindings_against_exports(worker_version const& version, validation_context const& context,
                                               json_location const& bindings, std::vector<diagnostic>& out) {
     auto const entries = index_of(version.exports);
-    for (std::size_t i = 0; i < version.bindings.size(); ++i) {
-        if (!version.bindings[i].holds<durable_object_binding>()) continue;
-        auto const& b = version.bindings[i].get<durable_object_binding>();
-        if (!binds_own_class(b, context)) continue;
-        std::string_view const class_name = *b.class_name;
-        auto const where = (bindings / i / "class_name").str();
-        auto const* entry = entry_named(version.exports, entries, class_name);
-        if (entry && is_live_durable_object(*entry)) continue;
-        if (entry && is_durable_object_entry(*entry)) {
-            out.push_back(make_diagnostic("binding-to-export-tombstone", class_name, where));
-            continue;
-        }
-        out.push_back(make_diagnostic("binding-class-not-in-exports", class_name, where));
-        out.back().suggestion = closest_name(class_name, live_export_names(version.exports));
-    }
+    std::optional<std::vector<std::string_view>> live_names; // for suggestions, made once when needed
+    for_each_own_class_binding(version.bindings, context, bindings,
+                               [&](std::string_view class_name, text const& where) {
+                                   auto const* entry = entry_named(version.exports, entries, class_name);
+                                   if (entry && is_live_durable_object(*entry)) return;
+                                   if (entry && is_durable_object_entry(*entry)) {
+                                       out.push_back(make_diagnostic("binding-to-export-tombstone", class_name, where));
+                                       return;
+                                   }
+                                   out.push_back(make_diagnostic("binding-class-not-in-exports", class_name, where));
+                                   if (!live_names) live_names = live_export_names(version.exports);
+                                   out.back().suggestion = closest_name(class_name, *live_names);
+                               });
 }
 
 // The map against the classes the entry module exports: a live class must
@@ -236,18 +237,17 @@ constexpr void check_exports_against_code(exports_map const& exports, name_table
     }
 }
 
-// A `legacy-kv` entry relies on a class live as key-value; a storage never
-// changes; every deployed class keeps an entry; a tombstone for a class that
-// is not deployed does nothing; a rename moves a deployed namespace onto a
-// class that has none. Exact under a deployed state whose classes are known;
-// what relies on the state is a warning when it is not known.
+// A `legacy-kv` entry relies on a class live as key-value: deployed under
+// its name, or renamed onto it by this upload (a rename moves the namespace,
+// its storage with it, onto a class that has none). A storage never changes;
+// every deployed class keeps an entry; a tombstone for a class that is not
+// deployed does nothing. Exact under a deployed state whose classes are
+// known; what relies on the state is a warning when it is not known.
 constexpr void check_exports_against_deployed(exports_map const& exports, validation_context const& context,
                                               json_location const& where, std::vector<diagnostic>& out) {
     bool const known = deployed_classes_known(context);
     bool const nothing_deployed = context.deployed.holds<first_deploy>();
     deployed_state const* state = known ? &context.deployed.get<deployed_state>() : nullptr;
-    // The classes a rename of this upload moves a deployed namespace onto.
-    name_table<named> rename_targets(exports.size());
     auto const deployed_classes = [&] {
         // (Not a conditional expression: GCC 12 mishandles one that builds
         // an allocating value in a constant expression.)
@@ -258,36 +258,45 @@ constexpr void check_exports_against_deployed(exports_map const& exports, valida
         auto const* found = deployed_classes.find(name);
         return found ? &(*state->classes)[found->index] : nullptr;
     };
+    // The tombstones first: what a rename of this upload moves a deployed
+    // namespace onto (the class then has that namespace, and its storage).
+    name_index moved_in(exports.size());
     for (auto const& [name, entry] : exports) {
-        auto const at = where / name;
-        if (entry.holds<durable_object_export>()) {
-            std::string_view const storage = entry.get<durable_object_export>().storage;
-            auto const* deployed = deployed_named(name);
-            bool const kv_deployed = deployed && deployed->storage == durable_object_storage::kv;
-            if (storage == export_storage::legacy_kv && !kv_deployed) {
-                if (deployed) out.push_back(make_diagnostic("export-storage-changed", name, (at / "storage").str()));
-                else if (known || nothing_deployed)
-                    out.push_back(make_diagnostic("export-legacy-kv-not-deployed", name, (at / "storage").str()));
-                else
-                    out.push_back(
-                        make_state_dependent_diagnostic("export-legacy-kv-not-deployed", name, (at / "storage").str()));
-            } else if (storage == export_storage::sqlite && kv_deployed) {
-                out.push_back(make_diagnostic("export-storage-changed", name, (at / "storage").str()));
-            }
-            continue;
-        }
         bool const tombstone = is_durable_object_entry(entry) && !is_live_durable_object(entry);
         if (!tombstone || !(known || nothing_deployed)) continue;
-        if (!deployed_named(name)) {
-            out.push_back(make_diagnostic("export-tombstone-stale", name, at.str()));
+        auto const* source = deployed_named(name);
+        if (!source) {
+            out.push_back(make_diagnostic("export-tombstone-stale", name, (where / name).str()));
         } else if (entry.holds<durable_object_renamed_export>()) {
-            // The rename moves a deployed namespace onto a class that has
-            // one: deployed, or given by an earlier rename of this upload.
-            // (A stale rename moves nothing, so two renames onto one class
-            // are fine unless both sources are deployed.)
+            // Onto a class that has a namespace already: deployed, or moved
+            // there by an earlier rename. (A stale rename moves nothing, so
+            // two renames onto one class are fine unless both are deployed.)
             std::string_view const target = entry.get<durable_object_renamed_export>().renamed_to;
-            if (target != name && (deployed_named(target) || !rename_targets.insert(target)))
-                out.push_back(make_diagnostic("export-rename-target-taken", target, (at / "renamed_to").str()));
+            if (target == name) continue;
+            if (deployed_named(target) || moved_in.find(target))
+                out.push_back(
+                    make_diagnostic("export-rename-target-taken", target, (where / name / "renamed_to").str()));
+            else
+                moved_in.at(moved_in.index_of(target)).index =
+                    static_cast<std::size_t>(source - state->classes->data());
+        }
+    }
+    // Then each live class against the namespace it will have.
+    for (auto const& [name, entry] : exports) {
+        if (!entry.holds<durable_object_export>()) continue;
+        auto const at = where / name / "storage";
+        std::string_view const storage = entry.get<durable_object_export>().storage;
+        deployed_class const* namespace_of = deployed_named(name);
+        if (auto const* moved = moved_in.find(name); !namespace_of && moved)
+            namespace_of = &(*state->classes)[moved->index];
+        bool const kv_namespace = namespace_of && namespace_of->storage == durable_object_storage::kv;
+        if (storage == export_storage::legacy_kv && !kv_namespace) {
+            if (namespace_of) out.push_back(make_diagnostic("export-storage-changed", name, at.str()));
+            else if (known || nothing_deployed)
+                out.push_back(make_diagnostic("export-legacy-kv-not-deployed", name, at.str()));
+            else out.push_back(make_state_dependent_diagnostic("export-legacy-kv-not-deployed", name, at.str()));
+        } else if (storage == export_storage::sqlite && kv_namespace) {
+            out.push_back(make_diagnostic("export-storage-changed", name, at.str()));
         }
     }
     if (!state) return;
@@ -306,7 +315,9 @@ constexpr void check_exports_against_deployed(exports_map const& exports, valida
 constexpr void check_exports_lifecycle(worker_version const& version, validation_context const& context,
                                        version_layout const& layout, std::vector<diagnostic>& out) {
     json_location const fields(layout.fields);
-    if (version.migrations)
+    // (Migrations that say nothing — no tag, no class — are no lifecycle.)
+    if (version.migrations && (names_mentioned(*version.migrations) > 0 || has_tag(new_tag_of(*version.migrations)) ||
+                               has_tag(old_tag_of(*version.migrations))))
         out.push_back(make_diagnostic("exports-with-migrations", "exports", (fields / "migrations").str()));
     else if (context.history && !context.history->empty())
         out.push_back(make_diagnostic("exports-with-migrations", "exports", json_location(layout.history).str()));

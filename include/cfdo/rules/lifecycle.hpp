@@ -102,6 +102,20 @@ constexpr bool binds_own_class(durable_object_binding const& b, validation_conte
     return !b.script_name || (context.script_name && *b.script_name == *context.script_name);
 }
 
+/// Calls `check(class_name, where)` for each Durable Object binding of
+/// `bindings` to a class of this Worker, `where` the pointer of its
+/// `class_name` below `at`: what the lifecycle rules, of migrations or of
+/// exports, hold against the classes.
+template <class Bindings, class Location, class Check>
+constexpr void for_each_own_class_binding(Bindings const& bindings, validation_context const& context,
+                                          Location const& at, Check&& check) {
+    for (std::size_t i = 0; i < bindings.size(); ++i) {
+        if (!bindings[i].template holds<durable_object_binding>()) continue;
+        auto const& b = bindings[i].template get<durable_object_binding>();
+        if (binds_own_class(b, context)) check(std::string_view(*b.class_name), (at / i / "class_name").str());
+    }
+}
+
 // The classes the entry module exports, for the rules that need them.
 constexpr name_table<named> exported_classes(validation_context const& context) {
     name_table<named> exported(context.exported_classes->size());

@@ -89,35 +89,33 @@ constexpr void check_bindings(worker_version const& version, version_layout cons
 constexpr void check_durable_object_bindings(worker_version const& version, validation_context const& context,
                                              version_layout const& layout, migration_fold const& classes,
                                              std::vector<diagnostic>& out) {
-    auto const bindings = field_location(layout, "bindings");
-    for (std::size_t i = 0; i < version.bindings.size(); ++i) {
-        if (!version.bindings[i].holds<durable_object_binding>()) continue;
-        auto const& b = version.bindings[i].get<durable_object_binding>();
-        if (!binds_own_class(b, context)) continue;
-        std::string_view const class_name = *b.class_name;
-        auto const where = (bindings / i / "class_name").str();
-        auto const not_created = [&](bool depends_on_state) {
-            // (Not a conditional expression: GCC 12 mishandles one that
-            // copies an allocating value in a constant expression.)
-            if (depends_on_state)
-                out.push_back(make_state_dependent_diagnostic("binding-class-not-created", class_name, where));
-            else out.push_back(make_diagnostic("binding-class-not-created", class_name, where));
-            out.back().suggestion = closest_name(class_name, classes.live_names());
-        };
-        switch (classes.fate_of(class_name)) {
-        case class_fate::live: break;
-        case class_fate::deleted: {
-            auto const* record = classes.classes().find(class_name);
-            bool const deleted_by_upload = record && record->deleted_here;
-            out.push_back(make_diagnostic(deleted_by_upload ? "delete-while-bound" : "binding-to-deleted-class",
-                                          class_name, where));
-            break;
-        }
-        case class_fate::renamed: out.push_back(make_diagnostic("binding-to-renamed-class", class_name, where)); break;
-        case class_fate::absent: not_created(false); break;
-        case class_fate::unknown: not_created(true); break;
-        }
-    }
+    for_each_own_class_binding(
+        version.bindings, context, field_location(layout, "bindings"),
+        [&](std::string_view class_name, text const& where) {
+            auto const not_created = [&](bool depends_on_state) {
+                // (Not a conditional expression: GCC 12 mishandles one that
+                // copies an allocating value in a constant expression.)
+                if (depends_on_state)
+                    out.push_back(make_state_dependent_diagnostic("binding-class-not-created", class_name, where));
+                else out.push_back(make_diagnostic("binding-class-not-created", class_name, where));
+                out.back().suggestion = closest_name(class_name, classes.live_names());
+            };
+            switch (classes.fate_of(class_name)) {
+            case class_fate::live: break;
+            case class_fate::deleted: {
+                auto const* record = classes.classes().find(class_name);
+                bool const deleted_by_upload = record && record->deleted_here;
+                out.push_back(make_diagnostic(deleted_by_upload ? "delete-while-bound" : "binding-to-deleted-class",
+                                              class_name, where));
+                break;
+            }
+            case class_fate::renamed:
+                out.push_back(make_diagnostic("binding-to-renamed-class", class_name, where));
+                break;
+            case class_fate::absent: not_created(false); break;
+            case class_fate::unknown: not_created(true); break;
+            }
+        });
 }
 
 // The classes left live must be exported by the new version: a class the
@@ -137,14 +135,11 @@ constexpr void check_live_classes_exported(migration_fold const& classes, name_t
 constexpr void check_bound_classes_exported(worker_version const& version, validation_context const& context,
                                             version_layout const& layout, name_table<named> const& exported,
                                             std::vector<diagnostic>& out) {
-    auto const bindings = field_location(layout, "bindings");
-    for (std::size_t i = 0; i < version.bindings.size(); ++i) {
-        if (!version.bindings[i].holds<durable_object_binding>()) continue;
-        auto const& b = version.bindings[i].get<durable_object_binding>();
-        if (binds_own_class(b, context) && !exported.find(*b.class_name))
-            out.push_back(
-                make_diagnostic("binding-class-not-exported", *b.class_name, (bindings / i / "class_name").str()));
-    }
+    for_each_own_class_binding(version.bindings, context, field_location(layout, "bindings"),
+                               [&](std::string_view class_name, text const& where) {
+                                   if (!exported.find(class_name))
+                                       out.push_back(make_diagnostic("binding-class-not-exported", class_name, where));
+                               });
 }
 
 constexpr void check_modules(worker_version const& version, version_layout const& layout,
