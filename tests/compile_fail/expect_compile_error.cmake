@@ -3,10 +3,11 @@
 #   cmake -D COMPILER=<c++> -D SOURCE=<file> -D CASE=<name> -D MODE=fail|twin
 #         -D EXPECT=<regex> -D FLAGS=<flag;flag> -P expect_compile_error.cmake
 #
-# MODE=fail passes only when compilation fails *and* the first diagnostic
-# (the first error and its notes) matches EXPECT: a typo, a missing include or
-# any other unrelated error fails the test. MODE=twin passes only when the same case,
-# with the omitted piece put back, compiles cleanly.
+# MODE=fail passes only when compilation fails *and* EXPECT matches the first
+# lines of the output (below): a typo, a missing include, any other unrelated
+# error, or the expected text only after a screenful of context fails the
+# test. MODE=twin passes only when the same case, with the omitted piece put
+# back, compiles cleanly.
 cmake_minimum_required(VERSION 3.25)
 if(MODE STREQUAL "twin")
     set(mode_definition -DCFDO_TWIN)
@@ -31,26 +32,52 @@ endif()
 if(exit_code EQUAL 0)
     message(FATAL_ERROR "'${CASE}' compiled, but it must not")
 endif()
-# The first diagnostic: the first line reporting an error and the notes that
-# follow it, up to the next error. (GCC names the culprit on the error line;
-# Clang sometimes on the first note below it.)
-string(FIND "${output}" "error:" error_at)
-string(SUBSTRING "${output}" ${error_at} -1 from_first_error)
-string(FIND "${from_first_error}" "\n" end_of_line)
-string(SUBSTRING "${from_first_error}" ${end_of_line} -1 after_first_line)
-string(FIND "${after_first_line}" "error:" next_error_at)
-if(next_error_at EQUAL -1)
-    set(first_error "${from_first_error}")
-else()
-    math(EXPR first_error_length "${end_of_line} + ${next_error_at}")
-    string(SUBSTRING "${from_first_error}" 0 ${first_error_length} first_error)
-endif()
-string(REPLACE "\n" " " first_error "${first_error}")
+# The first lines: the compiler's diagnostic lines (those starting with a
+# file:line:column, and GCC's "In instantiation of" headers; not the quoted
+# source, the carets, nor the include chain) from the first one to the first
+# error, which must come within `lines_to_first_error` of them, and the
+# `notes_after` lines after it, short of a second error. That holds GCC's
+# context before its first error (In instantiation of ..., required from
+# ...), the error, and the notes under it that name the culprit (GCC's "...
+# evaluates to false", Clang's first "in instantiation of"); a first error
+# buried under a screenful of "in 'constexpr' expansion of" is not there.
+# (Walked with string(FIND), not as a CMake list, which a `;` or an
+# unmatched `[` in the output would split wrongly.)
+set(lines_to_first_error 8)
+set(notes_after 2)
+set(rest "${output}\n")
+set(first_error "")
+set(kept 0)
+set(after_error -1)
+while(kept LESS lines_to_first_error AND after_error LESS notes_after)
+    string(FIND "${rest}" "\n" end_of_line)
+    if(end_of_line EQUAL -1)
+        break()
+    endif()
+    string(SUBSTRING "${rest}" 0 ${end_of_line} line)
+    math(EXPR next_line "${end_of_line} + 1")
+    string(SUBSTRING "${rest}" ${next_line} -1 rest)
+    if(NOT line MATCHES "^[^ ][^:]*:[0-9]+:[0-9]+: " AND NOT line MATCHES "^[^ ][^:]*: In instantiation of ")
+        continue()
+    endif()
+    if(after_error GREATER_EQUAL 0)
+        if(line MATCHES ": error: ")
+            break()
+        endif()
+        math(EXPR after_error "${after_error} + 1")
+    else()
+        math(EXPR kept "${kept} + 1")
+        if(line MATCHES ": error: ")
+            set(after_error 0)
+        endif()
+    endif()
+    string(APPEND first_error "${line} ")
+endwhile()
 if(NOT first_error MATCHES "${EXPECT}")
     message(FATAL_ERROR
-        "'${CASE}' failed to compile, but its first error does not match\n"
+        "'${CASE}' failed to compile, but its first lines do not match\n"
         "  expected: ${EXPECT}\n"
-        "  first error: ${first_error}\n"
+        "  first lines: ${first_error}\n"
         "full output:\n${output}")
 endif()
 message(STATUS "'${CASE}' fails with: ${first_error}")

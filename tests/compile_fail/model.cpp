@@ -25,15 +25,6 @@ static_assert(cfdo::durable_object_binding::type == "durable_object_namespace");
 static_assert(make().name == "COUNTER");
 #endif
 
-#if defined(CFDO_CASE_malformed_date_literal)
-#if defined(CFDO_TWIN)
-constexpr cfdo::date compatibility_date = "2024-03-01";
-#else
-constexpr cfdo::date compatibility_date = "2024-3-1";
-#endif
-static_assert(compatibility_date.month() == 3);
-#endif
-
 #if defined(CFDO_CASE_foreign_binding_kind)
 // Only the model's binding kinds convert to a binding.
 struct ai_binding {

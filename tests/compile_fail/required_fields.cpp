@@ -1,6 +1,7 @@
 // Each case leaves out one field that Cloudflare requires; the compiler's
-// first error must name that field. With -DCFDO_TWIN the field is given and
-// the case must compile.
+// first lines must name that field. With -DCFDO_TWIN the field is given and
+// the case must compile. The *_braced cases leave it out of an element of a
+// braced vector, written `{{...}}` as the docs write them.
 #include <cfdo/model/operations.hpp>
 #include <cfdo/model/worker_version.hpp>
 
@@ -235,6 +236,35 @@ constexpr auto make = [] {
                                    "counter"};
 };
 static_assert(make().script_name == "counter");
+#endif
+
+#if defined(CFDO_CASE_renamed_class_to_braced)
+constexpr auto make = [] {
+    return cfdo::migration_history{
+        {.tag = "v1", .new_sqlite_classes = {"Counter"}},
+        {.tag = "v2", .renamed_classes = {{.from = "Counter" CFDO_ONLY_IN_TWIN(, .to = "CounterV2")}}},
+    };
+};
+static_assert(make().size() == 2);
+#endif
+
+#if defined(CFDO_CASE_worker_module_content_type_braced)
+constexpr auto make = [] {
+    return cfdo::worker_version{
+        .main_module = "worker.mjs",
+        .modules = {{.name = "worker.mjs",
+                     CFDO_ONLY_IN_TWIN(.content_type = cfdo::content_type::javascript_module, ).content =
+                         cfdo::module_bytes{"export default {}"}}},
+    };
+};
+static_assert(make().modules.size() == 1);
+#endif
+
+#if defined(CFDO_CASE_tagged_migration_tag_braced)
+constexpr auto make = [] {
+    return cfdo::migration_history{{CFDO_ONLY_IN_TWIN(.tag = "v1", ).new_sqlite_classes = {"Counter"}}};
+};
+static_assert(make().size() == 1);
 #endif
 
 } // namespace

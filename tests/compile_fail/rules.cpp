@@ -610,6 +610,14 @@ constexpr cfdo::worker_version make() {
 static_assert(cfdo::valid<make>());
 #endif
 
+#if defined(CFDO_CASE_compatibility_date_invalid_malformed)
+// Not written YYYY-MM-DD: kept while compiling, and reported as written.
+constexpr cfdo::worker_version make() {
+    return {.compatibility_date = CFDO_ONLY_IN_CASE("2024-3-1") CFDO_ONLY_IN_TWIN("2024-03-01")};
+}
+static_assert(cfdo::valid<make>());
+#endif
+
 #if defined(CFDO_CASE_compatibility_date_in_future_pinned_today)
 // Without a `today`, compile time cannot know the date; a context factory
 // may pin it.

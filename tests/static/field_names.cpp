@@ -54,7 +54,8 @@ static_assert(boost::mp11::mp_contains<cfdo_tests::model_types, cfdo::version_an
 static_assert(boost::mp11::mp_contains<cfdo_tests::model_types, cfdo::script_info>::value);
 
 // Every binding kind carries a type of its own, and cannot be built without
-// its name; the raw binding, last, takes any type.
+// its name (a required member; tests/compile_fail holds leaving it out to
+// its error); the raw binding, last, takes any type.
 template <class Kind>
 constexpr std::string_view type_constant_of() {
     if constexpr (cfdo::has_type_constant<Kind>) return Kind::type;
@@ -67,7 +68,7 @@ constexpr bool kinds_are_distinct(boost::mp11::mp_list<Kinds...>) {
     for (std::size_t i = 0; i < sizeof...(Kinds); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (types[i] == types[j] || types[i].empty()) return false;
-    return (!std::is_default_constructible_v<Kinds> && ...);
+    return (cfdo::is_required_v<decltype(Kinds::name)> && ...);
 }
 static_assert(kinds_are_distinct(cfdo::binding::alternatives()));
 static_assert(std::is_same_v<boost::mp11::mp_back<cfdo::binding::alternatives>, cfdo::raw_binding>);
@@ -91,10 +92,20 @@ static_assert(cfdo::json_key<cfdo::namespace_info>("class_name") == "class");
 static_assert(cfdo::json_key<cfdo::object_info>("has_stored_data") == "hasStoredData");
 static_assert(cfdo::json_key<cfdo::worker_version>("bindings") == "bindings");
 
-// Required members cannot be default-constructed; everything else can.
-static_assert(!std::is_default_constructible_v<cfdo::worker_module>);
-static_assert(!std::is_default_constructible_v<cfdo::list_namespaces>);
-static_assert(std::is_default_constructible_v<cfdo::worker_version>);
-static_assert(std::is_default_constructible_v<cfdo::migration_step>);
+// What has a required member can only be built with it — a rule no trait
+// sees: the member's default constructor is declared, and fails to compile
+// where it is used (tests/compile_fail) — and everything else can be
+// default-constructed.
+template <class T>
+constexpr bool has_required_member() {
+    bool found = false;
+    cfdo::for_each_member_of<T>(
+        [&](auto member) { found = found || cfdo::is_required_v<typename decltype(member)::type>; });
+    return found;
+}
+static_assert(has_required_member<cfdo::worker_module>());
+static_assert(has_required_member<cfdo::list_namespaces>());
+static_assert(!has_required_member<cfdo::worker_version>() && std::is_default_constructible_v<cfdo::worker_version>);
+static_assert(!has_required_member<cfdo::migration_step>() && std::is_default_constructible_v<cfdo::migration_step>);
 
 } // namespace

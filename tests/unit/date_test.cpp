@@ -71,6 +71,23 @@ TEST_CASE("date's exception shows control bytes of the string escaped", "[date]"
     CHECK(rejection_of("\x1b[2J") == "cfdo::date: \"\\x1b[2J\" is not a date written YYYY-MM-DD");
 }
 
+namespace {
+
+// While compiling, the same text is kept rather than thrown, so that the
+// rule compatibility-date-invalid can quote it (cfdo::valid prints it).
+constexpr cfdo::date malformed_while_compiling("2024-3-1");
+
+} // namespace
+
+TEST_CASE("date from a malformed literal, while compiling, is no calendar day and keeps its text", "[date]") {
+    STATIC_REQUIRE(malformed_while_compiling.malformed_text() == "2024-3-1");
+    STATIC_REQUIRE_FALSE(malformed_while_compiling.is_calendar_date());
+    STATIC_REQUIRE(malformed_while_compiling != cfdo::date(0, 0, 0));
+    STATIC_REQUIRE(cfdo::date("2024-03-01").malformed_text().empty());
+    // The same text at run time: thrown, as above.
+    CHECK_THROWS_AS(cfdo::date(std::string_view(malformed_while_compiling.malformed_text())), std::invalid_argument);
+}
+
 TEST_CASE("date from a null char pointer throws std::invalid_argument", "[date]") {
     // What getenv returns for a variable that is not set.
     char const* const unset = nullptr;

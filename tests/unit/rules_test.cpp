@@ -1207,6 +1207,19 @@ TEST_CASE("compatibility-date-in-future compares with the context's today", "[ru
     }
 }
 
+TEST_CASE("compatibility-date-invalid quotes a date literal not written YYYY-MM-DD", "[rules]") {
+    // Kept while compiling (run time throws instead): what cfdo::valid prints.
+    constexpr auto quoted = [] {
+        auto const found = cfdo::validate(cfdo::worker_version{.compatibility_date = "2024-3-1"});
+        return found.size() == 1 && found[0].rule == "compatibility-date-invalid" && found[0].subject == "2024-3-1" &&
+               found[0].path == "/compatibility_date";
+    };
+    STATIC_REQUIRE(quoted());
+    constexpr cfdo::date march_first("2024-3-1");
+    CHECK(describe(cfdo::validate(cfdo::worker_version{.compatibility_date = march_first})) ==
+          lines{"compatibility-date-invalid 2024-3-1 /compatibility_date error"});
+}
+
 // ---------------------------------------------------------------------------
 // Layouts: where the diagnostics point.
 

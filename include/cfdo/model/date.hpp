@@ -13,14 +13,13 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace cfdo {
 
 namespace detail {
 
-// Deliberately not constexpr: reaching it during constant evaluation stops
-// compilation with this function's name as the error, and at run time it
-// throws.
+// Run time only: while compiling, a malformed date is kept (see `date`).
 [[noreturn]] inline void date_must_be_written_YYYY_MM_DD(std::string_view written) {
     throw std::invalid_argument("cfdo::date: \"" + printable(written) + "\" is not a date written YYYY-MM-DD");
 }
@@ -42,19 +41,25 @@ constexpr std::string_view date_chars_of(char const* written) {
 /// A calendar date written `YYYY-MM-DD`, as Cloudflare's `compatibility_date`.
 ///
 /// Constructing from text checks the *form* (four digits, dash, two digits,
-/// dash, two digits): a malformed literal does not compile and a malformed
-/// run-time string (or a null `char const*`) throws `std::invalid_argument`;
-/// `date::parse` is the non-throwing spelling. Whether the digits name a real
-/// day (no February 30) is a validation rule, so that a configuration read at
-/// run time reports it with the other diagnostics instead of failing early.
+/// dash, two digits). A malformed run-time string (or a null `char const*`)
+/// throws `std::invalid_argument`; `date::parse` is the non-throwing spelling.
+/// Whether the digits name a real day (no February 30) is a validation rule,
+/// `compatibility-date-invalid`, so that a configuration read at run time
+/// reports it with the other diagnostics instead of failing early.
+///
+/// While compiling, a malformed text is kept instead (`malformed_text()`), in
+/// a date that is no calendar date, and the same rule reports it: a throw
+/// there would stop compilation deep inside `std::optional`'s constructors,
+/// where neither compiler can print the text, whereas `cfdo::valid` prints
+/// `{"compatibility-date-invalid", "2024-3-1", "/compatibility_date", ""}`.
 class date {
 public:
     constexpr date(int year, int month, int day) noexcept : year_(year), month_(month), day_(day) {}
 
     constexpr date(std::string_view written) : date(0, 0, 0) {
-        auto const parsed = parse(written);
-        if (!parsed) detail::date_must_be_written_YYYY_MM_DD(written);
-        *this = *parsed;
+        if (auto const parsed = parse(written)) *this = *parsed;
+        else if (std::is_constant_evaluated()) malformed_ = written;
+        else detail::date_must_be_written_YYYY_MM_DD(written);
     }
 
     constexpr date(char const* written) : date(detail::date_chars_of(written)) {}
@@ -78,6 +83,10 @@ public:
         if (!year || !month || !day) return std::nullopt;
         return date(*year, *month, *day);
     }
+
+    /// The text of a date built while compiling from text not written
+    /// `YYYY-MM-DD` (its year, month and day are then 0); otherwise empty.
+    [[nodiscard]] constexpr std::string_view malformed_text() const noexcept { return malformed_; }
 
     [[nodiscard]] constexpr int year() const noexcept { return year_; }
     [[nodiscard]] constexpr int month() const noexcept { return month_; }
@@ -121,6 +130,8 @@ private:
     int year_;
     int month_;
     int day_;
+    // Points into the text it was built from, a literal in practice.
+    std::string_view malformed_{};
 };
 
 /// A date is written as its `YYYY-MM-DD` text in JSON.

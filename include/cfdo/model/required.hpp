@@ -24,18 +24,48 @@ struct field_name {
     [[nodiscard]] constexpr std::string_view view() const noexcept { return {chars, N - 1}; }
 };
 
+/// Never true: the default constructor of `required` asserts it, so that the
+/// failing requirement spells out the field left out.
+template <field_name Field>
+inline constexpr bool required_field_is_given = false;
+
+namespace detail {
+
+// What a left-out `required` member initializes its value with: nothing, as
+// compilation has already stopped at the assertion beside the call. (A value
+// type need not have a default constructor: `one_of` has none.)
+template <class T>
+[[noreturn]] constexpr T never_built() {
+    throw "cfdo::required: a required field was left out";
+}
+
+} // namespace detail
+
 /// A member that Cloudflare requires and that cfdo therefore makes impossible
 /// to leave out.
 ///
 /// `required<"name"> name;` behaves like the `text` (or `T`) it derives from,
-/// but has no default constructor: an aggregate initialization that omits the
-/// member does not compile, whether the other values are literals or come from
-/// `getenv`. The field name is a template argument so that the compiler's
-/// first error line names it:
+/// but an aggregate initialization that omits the member does not compile,
+/// whether the other values are literals or come from `getenv`, and however
+/// the aggregate is written — `{.from = "A"}` inside a braced vector too. The
+/// field name is a template argument so that the compiler's first lines name
+/// it:
 ///
-///   GCC 12:   use of deleted function 'cfdo::required<Field, T>::required()
-///             [with ... Field = cfdo::field_name<5>{"name"}; ...]'
-///   Clang 16: call to deleted constructor of 'cfdo::required<"name", cfdo::text>'
+///   GCC 12:   In instantiation of 'constexpr cfdo::required<Field, T>::required()
+///             [with ... Field = cfdo::field_name<3>{"to"}; T = cfdo::text]':
+///             ...
+///             error: static assertion failed: cfdo: a field Cloudflare requires is left out ...
+///             note: 'cfdo::required_field_is_given<cfdo::field_name<3>{"to"}>' evaluates to false
+///   Clang 16: error: static assertion failed due to requirement
+///             'required_field_is_given<cfdo::field_name<3>{"to"}>': cfdo: a field Cloudflare requires ...
+///
+/// The default constructor exists and fails when it is instantiated, rather
+/// than being deleted: for an element of a braced list, Clang treats a
+/// deleted constructor as "no conversion" and reports only that the vector
+/// has no matching constructor, never the field. A consequence is that
+/// `std::is_default_constructible_v` holds for a type with a required member
+/// (which is only declared, never usable), and that a `requires` expression
+/// omitting such a member is an error rather than false.
 ///
 /// By convention `Field` spells the C++ member's own name; tests/static checks
 /// that convention for every model type.
@@ -45,7 +75,10 @@ struct required : T {
 
     static constexpr std::string_view field = Field.view();
 
-    required() = delete;
+    constexpr required() : T(detail::never_built<T>()) {
+        static_assert(required_field_is_given<Field>,
+                      "cfdo: a field Cloudflare requires is left out; give the field the template argument names");
+    }
 
     using T::T;
 

@@ -35,6 +35,9 @@
 //             "rename-target-exists", "Counter", "/migrations/renamed_classes/0/to", ""}>'
 //
 // (docs/diagnostics.md shows the complete output, kept current by a test.)
+// A factory that cannot be called while compiling — one not declared
+// constexpr — is a single error instead, the failed requirement
+// `factory_is_a_constant_expression<factory>`.
 //
 // Every verdict is given under an assumption about the deployed Worker
 // (validation_context.hpp). By default nothing is known of it, and what
@@ -174,12 +177,43 @@ constexpr first_error<RuleSize, SubjectSize, PathSize, MeantSize> lift() {
 template <class... Options>
 inline constexpr bool warnings_are_errors_in = (std::is_same_v<Options, warnings_are_errors> || ...);
 
+// The summary as a type. `summary_of` names it in its return type, where a
+// summary that is no constant expression (a factory not declared constexpr)
+// discards the overload instead of stopping compilation: `valid` then says
+// what is wrong once, rather than the compiler failing at each use of it.
+template <error_summary Summary>
+struct summary_constant {
+    static constexpr error_summary value = Summary;
+};
+
+template <auto Factory, auto ContextOf, bool WarningsAreErrors>
+auto summary_of(int) -> summary_constant<first_error_of<Factory, ContextOf, WarningsAreErrors>()>;
+
+template <auto Factory, auto ContextOf, bool WarningsAreErrors>
+auto summary_of(long) -> void;
+
+// Builds the configuration and drops it. (Not `(Factory(), true)` in a
+// template argument: Clang 16 does not destroy that temporary there, and
+// calls its memory never freed.)
+template <auto Factory>
+constexpr bool builds() {
+    [[maybe_unused]] auto const configuration = Factory();
+    return true;
+}
+
 } // namespace detail
+
+/// True when `Factory()` can be evaluated while compiling, as `valid` needs.
+template <auto Factory>
+inline constexpr bool factory_is_a_constant_expression =
+    requires { typename std::bool_constant<detail::builds<Factory>()>; };
 
 // The two `valid` spell out the same few lines rather than share a function
 // taking the summary: every frame between the user's static_assert and
 // `invalid_configuration` is another note in Clang's output, printing the
-// whole 800-character summary.
+// whole 800-character summary. When there is no summary, a factory that is
+// not a constant expression is the one error; the `return true` after it
+// spares the caller's static_assert a second error saying the same.
 
 /// True when the configuration `Factory()` returns has no error under the
 /// assumption the options say (`first_deploy`; by default the deployed
@@ -187,11 +221,25 @@ inline constexpr bool warnings_are_errors_in = (std::is_same_v<Options, warnings
 /// (see above). With `warnings_are_errors`, the first diagnostic of any kind.
 template <auto Factory, class... Options>
 consteval bool valid() {
-    constexpr auto summary = detail::first_error_of<Factory, detail::context_of_options<Options...>,
-                                                    detail::warnings_are_errors_in<Options...>>();
-    if constexpr (summary.found) {
-        return invalid_configuration<detail::lift<summary.rule.size + 1, summary.subject.size + 1,
-                                                  summary.path.size + 1, summary.meant.size + 1, summary>()>::value;
+    using summary = decltype(detail::summary_of<Factory, detail::context_of_options<Options...>,
+                                                detail::warnings_are_errors_in<Options...>>(0));
+    if constexpr (std::is_void_v<summary>) {
+        if constexpr (!factory_is_a_constant_expression<Factory>) {
+            static_assert(factory_is_a_constant_expression<Factory>,
+                          "cfdo::valid calls this factory while compiling, where it is no constant expression: "
+                          "declare it constexpr, and see docs/diagnostics.md if it is");
+            return true;
+        } else {
+            // The factory builds but `validate` does not (a constexpr limit of
+            // the compiler?): evaluated here, where the compiler says why.
+            constexpr auto unexplained = detail::first_error_of<Factory, detail::context_of_options<Options...>,
+                                                                detail::warnings_are_errors_in<Options...>>();
+            return !unexplained.found;
+        }
+    } else if constexpr (summary::value.found) {
+        return invalid_configuration<
+            detail::lift<summary::value.rule.size + 1, summary::value.subject.size + 1, summary::value.path.size + 1,
+                         summary::value.meant.size + 1, summary::value>()>::value;
     } else {
         return true;
     }
@@ -201,11 +249,26 @@ consteval bool valid() {
 /// exported classes, the deployed state, ...), or a `deployed_state` alone.
 template <auto Factory, auto ContextFactory, class... Options>
 consteval bool valid() {
-    constexpr auto summary = detail::first_error_of<Factory, detail::context_of_factory<ContextFactory>,
-                                                    detail::warnings_are_errors_in<Options...>>();
-    if constexpr (summary.found) {
-        return invalid_configuration<detail::lift<summary.rule.size + 1, summary.subject.size + 1,
-                                                  summary.path.size + 1, summary.meant.size + 1, summary>()>::value;
+    using summary = decltype(detail::summary_of<Factory, detail::context_of_factory<ContextFactory>,
+                                                detail::warnings_are_errors_in<Options...>>(0));
+    if constexpr (std::is_void_v<summary>) {
+        if constexpr (!factory_is_a_constant_expression<Factory> || !factory_is_a_constant_expression<ContextFactory>) {
+            static_assert(factory_is_a_constant_expression<Factory>,
+                          "cfdo::valid calls this factory while compiling, where it is no constant expression: "
+                          "declare it constexpr, and see docs/diagnostics.md if it is");
+            static_assert(factory_is_a_constant_expression<ContextFactory>,
+                          "cfdo::valid calls this context factory while compiling, where it is no constant "
+                          "expression: declare it constexpr, and see docs/diagnostics.md if it is");
+            return true;
+        } else {
+            constexpr auto unexplained = detail::first_error_of<Factory, detail::context_of_factory<ContextFactory>,
+                                                                detail::warnings_are_errors_in<Options...>>();
+            return !unexplained.found;
+        }
+    } else if constexpr (summary::value.found) {
+        return invalid_configuration<
+            detail::lift<summary::value.rule.size + 1, summary::value.subject.size + 1, summary::value.path.size + 1,
+                         summary::value.meant.size + 1, summary::value>()>::value;
     } else {
         return true;
     }
@@ -215,10 +278,15 @@ consteval bool valid() {
 /// `make()` builds it at run time.
 ///
 ///   using counter = cfdo::checked<counter_version>;
-///   auto request = cfdo::make_request(counter::make());
+///   auto request = cfdo::make_request(cfdo::create_version{.account_id = a, .worker_id = "counter"}, counter{});
+///
+/// (that request re-checks only its run-time parameters: make_request.hpp).
 template <auto Factory, class... Options>
 struct checked {
     static_assert(valid<Factory, Options...>());
+
+    /// `make_request(op, checked<...>{})` re-checks only op's parameters.
+    static constexpr bool checked_at_compile_time = true;
 
     static constexpr auto make() { return Factory(); }
 };
@@ -227,6 +295,8 @@ struct checked {
 template <auto Factory, auto ContextFactory, class... Options>
 struct checked_with {
     static_assert(valid<Factory, ContextFactory, Options...>());
+
+    static constexpr bool checked_at_compile_time = true;
 
     static constexpr auto make() { return Factory(); }
 };

@@ -188,8 +188,10 @@ constexpr void check_compatibility_date(worker_version const& version, validatio
     auto const spelled = day.chars();
     std::string_view const subject(spelled.data(), spelled.size());
     if (!day.is_calendar_date()) {
+        // A date written in another form while compiling is quoted as written.
+        std::string_view const written = day.malformed_text().empty() ? subject : day.malformed_text();
         out.push_back(
-            make_diagnostic("compatibility-date-invalid", subject, field_location(layout, "compatibility_date").str()));
+            make_diagnostic("compatibility-date-invalid", written, field_location(layout, "compatibility_date").str()));
         return;
     }
     std::optional<date> today = context.today;
