@@ -7,9 +7,11 @@ target_compile_options(cfdo_warnings INTERFACE
     -Wshadow -Wconversion -Wsign-conversion -Wold-style-cast -Wnon-virtual-dtor
     -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
 # GCC 12 reports impossible overlaps inside libstdc++'s std::string at -O2 and
-# above (GCC bug 105329, fixed in GCC 13): not a finding about cfdo. (A plain
-# `if`, not a generator expression: the tests that run the compiler
-# themselves read these options.)
+# above (GCC bug 105329, fixed in GCC 13): not a finding about cfdo. Only for
+# the project's own code (tests, tools, examples): cfdo's headers must not
+# need it, and consumer.find_package builds without it. (A plain `if`, not a
+# generator expression: the tests that run the compiler themselves read these
+# options.)
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
     target_compile_options(cfdo_warnings INTERFACE -Wno-restrict)
 endif()

@@ -10,9 +10,15 @@
 #   transport optional transports (their own CMake targets), beside wrangler
 #   wrangler  wrangler configurations read and checked
 #
-# cfdo.hpp and src.hpp, at the top of include/, may include anything. A
-# header may include its own layer and those below; the two side by side on
-# top of api may not include each other.
+# cfdo.hpp (at the top of include/) and cfdo/src.hpp may include anything.
+# cfdo/config.hpp is below them all and includes no cfdo header. A header may
+# include its own layer and those below; the two side by side on top of api
+# may not include each other.
+#
+# Every other header includes a cfdo header first, before any other: so each
+# reaches config.hpp, and its #error for a compiler or a standard cfdo does
+# not support, before any code (the leaves of the include graph include
+# config.hpp itself).
 #
 #   cmake -D INCLUDE_DIR=<include> -P layers.cmake
 cmake_minimum_required(VERSION 3.25)
@@ -28,14 +34,30 @@ file(GLOB_RECURSE headers RELATIVE "${INCLUDE_DIR}/cfdo" "${INCLUDE_DIR}/cfdo/*.
 set(violations "")
 set(checked 0)
 foreach(header IN LISTS headers)
-    string(REGEX MATCH "^[a-z_]+" layer "${header}")
+    file(STRINGS "${INCLUDE_DIR}/cfdo/${header}" includes REGEX "^#include <cfdo")
+    if(header STREQUAL "config.hpp")
+        if(includes)
+            list(APPEND violations "cfdo/config.hpp: includes ${includes} (it is below every layer)")
+        endif()
+        math(EXPR checked "${checked} + 1")
+        continue()
+    elseif(header STREQUAL "src.hpp")
+        continue()
+    endif()
+    string(REGEX MATCH "^[a-z_]+/" layer "${header}")
+    string(REGEX REPLACE "/$" "" layer "${layer}")
     if(NOT DEFINED rank_${layer})
         list(APPEND violations "cfdo/${header}: in no layer (add its folder to tests/cmake/layers.cmake)")
         continue()
     endif()
-    file(STRINGS "${INCLUDE_DIR}/cfdo/${header}" includes REGEX "^#include <cfdo")
+    file(STRINGS "${INCLUDE_DIR}/cfdo/${header}" first_include REGEX "^#include " LIMIT_COUNT 1)
+    if(NOT first_include MATCHES "^#include <cfdo/")
+        list(APPEND violations "cfdo/${header}: its first #include is not a cfdo header (include <cfdo/config.hpp> first)")
+    endif()
     foreach(line IN LISTS includes)
-        if(NOT line MATCHES "^#include <cfdo/([a-z_]+)/")
+        if(line MATCHES "^#include <cfdo/config.hpp>")
+            continue()
+        elseif(NOT line MATCHES "^#include <cfdo/([a-z_]+)/")
             list(APPEND violations "cfdo/${header}: ${line} (only cfdo.hpp and src.hpp include the umbrella)")
             continue()
         endif()
@@ -51,6 +73,6 @@ foreach(header IN LISTS headers)
 endforeach()
 if(violations)
     list(JOIN violations "\n  " listed)
-    message(FATAL_ERROR "headers that include a higher layer:\n  ${listed}")
+    message(FATAL_ERROR "headers out of their layer:\n  ${listed}")
 endif()
 message(STATUS "${checked} headers include only their own layer and those below")

@@ -3,6 +3,8 @@
 #ifndef CFDO_API_MULTIPART_HPP_INCLUDED
 #define CFDO_API_MULTIPART_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>

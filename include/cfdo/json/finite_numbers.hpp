@@ -3,6 +3,8 @@
 #ifndef CFDO_JSON_FINITE_NUMBERS_HPP_INCLUDED
 #define CFDO_JSON_FINITE_NUMBERS_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <boost/json/value.hpp>
 
 #include <cmath>

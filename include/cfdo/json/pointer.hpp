@@ -3,6 +3,8 @@
 #ifndef CFDO_JSON_POINTER_HPP_INCLUDED
 #define CFDO_JSON_POINTER_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>

@@ -3,6 +3,8 @@
 #ifndef CFDO_MODEL_HTTP_METHOD_HPP_INCLUDED
 #define CFDO_MODEL_HTTP_METHOD_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <string_view>
 
 namespace cfdo {

@@ -3,6 +3,8 @@
 #ifndef CFDO_MODEL_JSON_NAMES_HPP_INCLUDED
 #define CFDO_MODEL_JSON_NAMES_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <array>
 #include <string_view>
 

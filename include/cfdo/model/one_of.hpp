@@ -3,6 +3,8 @@
 #ifndef CFDO_MODEL_ONE_OF_HPP_INCLUDED
 #define CFDO_MODEL_ONE_OF_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
 

@@ -15,6 +15,7 @@
 #include <boost/mp11/list.hpp>
 
 #include <array>
+#include <concepts>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -169,6 +170,13 @@ struct get_dispatch_script {
     friend constexpr bool operator==(get_dispatch_script const&, get_dispatch_script const&) = default;
 };
 BOOST_DESCRIBE_STRUCT(get_dispatch_script, (), (account_id, dispatch_namespace, script_name))
+
+/// An operation whose body carries a Worker version: create_version (the
+/// version itself), upload_script (the upload's metadata).
+template <class Operation>
+concept version_operation = operation_with_body<Operation> && requires(Operation const& op) {
+    { version_of(body_of(op)) } -> std::same_as<worker_version const&>;
+};
 
 /// Every operation, for what is derived from them all: the SDK params reader
 /// of `cfdo request`, the fuzz targets, and the tests that ask each one for

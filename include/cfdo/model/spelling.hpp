@@ -3,6 +3,8 @@
 #ifndef CFDO_MODEL_SPELLING_HPP_INCLUDED
 #define CFDO_MODEL_SPELLING_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 namespace cfdo {
 
 /// How a value that is no string in C++ is spelled as one in JSON (a date,

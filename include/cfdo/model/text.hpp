@@ -3,6 +3,8 @@
 #ifndef CFDO_MODEL_TEXT_HPP_INCLUDED
 #define CFDO_MODEL_TEXT_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <compare>
 #include <cstddef>
 #include <memory>

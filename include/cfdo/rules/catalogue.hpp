@@ -415,10 +415,16 @@ namespace detail {
     auto const* rule = find_rule(d.rule);
     if (!rule) return std::string(d.rule);
     // The subject may come from hostile input: show control bytes escaped.
-    std::string const quoted_subject = "'" + printable(d.subject) + "'";
+    // (Appended, not `"'" + printable(...)`: that operator+ inserts at the
+    // front, where GCC 12 at -O2 and above warns of an impossible overlap,
+    // -Wrestrict, GCC bug 105329, in the users' builds too.)
+    std::string const subject = printable(d.subject);
+    std::string quoted_subject;
+    quoted_subject.reserve(subject.size() + 2);
+    quoted_subject.append(1, '\'').append(subject).append(1, '\'');
     std::string message(d.depends_on_state && !rule->if_state_unknown.empty() ? rule->if_state_unknown : rule->message);
     if (auto const at = message.find("{}"); at != std::string::npos) message.replace(at, 2, quoted_subject);
-    if (!d.suggestion.empty()) message += "; did you mean '" + printable(d.suggestion) + "'?";
+    if (!d.suggestion.empty()) message.append("; did you mean '").append(printable(d.suggestion)).append("'?");
     return message;
 }
 

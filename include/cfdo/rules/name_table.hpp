@@ -3,6 +3,8 @@
 #ifndef CFDO_RULES_NAME_TABLE_HPP_INCLUDED
 #define CFDO_RULES_NAME_TABLE_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -3,6 +3,8 @@
 #ifndef CFDO_RULES_SUGGESTION_HPP_INCLUDED
 #define CFDO_RULES_SUGGESTION_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <string_view>

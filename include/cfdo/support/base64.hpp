@@ -3,6 +3,8 @@
 #ifndef CFDO_SUPPORT_BASE64_HPP_INCLUDED
 #define CFDO_SUPPORT_BASE64_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>

@@ -3,6 +3,8 @@
 #ifndef CFDO_SUPPORT_EXPECTED_HPP_INCLUDED
 #define CFDO_SUPPORT_EXPECTED_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <stdexcept>
 #include <type_traits>
 #include <utility>

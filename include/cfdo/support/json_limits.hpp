@@ -3,6 +3,8 @@
 #ifndef CFDO_SUPPORT_JSON_LIMITS_HPP_INCLUDED
 #define CFDO_SUPPORT_JSON_LIMITS_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <cstddef>
 
 namespace cfdo {

@@ -3,6 +3,8 @@
 #ifndef CFDO_SUPPORT_UTF8_HPP_INCLUDED
 #define CFDO_SUPPORT_UTF8_HPP_INCLUDED
 
+#include <cfdo/config.hpp>
+
 #include <cstddef>
 #include <string_view>
 

@@ -8,7 +8,7 @@ namespace {
 // Configurations that own memory are written as constexpr factories: a
 // constant expression may build and inspect them, not keep them.
 constexpr cfdo::list_namespaces listing() { return {.account_id = "0123"}; }
-static_assert(cfdo::validate(listing()).empty());
+static_assert(cfdo::valid<listing>()); // names the rule, the subject and the pointer when it fails
 } // namespace
 
 int main() {
