@@ -24,11 +24,9 @@ constexpr std::string_view example_account_id = "023e105f4ecef8ad9ca31a8372d0c35
 // The version is checked while compiling, by the very rules that check
 // configurations at run time: a binding to a class no migration creates, a
 // main module that is not among the modules, ... would stop the build here.
-static_assert(cfdo::valid<counter_example::counter_version, counter_example::counter_exports>());
-
-constexpr cfdo::create_version create_counter_version(std::string_view account_id) {
-    return {.account_id = account_id, .worker_id = "counter", .version = counter_example::counter_version()};
-}
+// Naming the type checks it; the request for it then checks at run time
+// only what is known at run time alone: the account and Worker in its path.
+using checked_counter_version = cfdo::checked_with<counter_example::counter_version, counter_example::counter_exports>;
 
 void print(std::string_view title, cfdo::request const& request) {
     std::cout << "# " << title << '\n' << cfdo::pretty_json(cfdo::to_json(request)) << "\n\n";
@@ -42,7 +40,8 @@ int main(int argc, char** argv) {
         print("List the account's Durable Object namespaces",
               cfdo::make_request(cfdo::list_namespaces{.account_id = account_id}));
         print("Create a version of the Counter Worker, with its COUNTER binding and the migration that creates Counter",
-              cfdo::make_request(create_counter_version(account_id)));
+              cfdo::make_request(cfdo::create_version{.account_id = account_id, .worker_id = "counter"},
+                                 checked_counter_version{}));
     } catch (cfdo::invalid_request const& e) {
         std::cerr << e.what() << '\n';
         return 1;

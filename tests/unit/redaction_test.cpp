@@ -2,6 +2,8 @@
 // logs; the request itself stays byte-exact.
 #include <cfdo/api/make_request.hpp>
 #include <cfdo/api/redaction.hpp>
+#include <cfdo/rules/catalogue.hpp>
+#include <cfdo/rules/request_rules.hpp>
 
 #include "../support/parse_multipart.hpp"
 

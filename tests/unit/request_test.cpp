@@ -6,6 +6,7 @@
 #include <cfdo/api/request.hpp>
 #include <cfdo/json/to_json.hpp>
 #include <cfdo/rules/catalogue.hpp>
+#include <cfdo/rules/compile_time.hpp>
 #include <cfdo/rules/request_rules.hpp>
 
 #include <catch2/catch.hpp>
@@ -272,6 +273,81 @@ TEST_CASE("upload_script request", "[request]") {
         CHECK(r.header_value("CONTENT-TYPE") == body->content_type());
         CHECK_FALSE(r.header_value("Authorization").has_value());
         CHECK_FALSE(r.header_value("Content-Typ").has_value());
+    }
+}
+
+namespace {
+
+// A configuration proven while compiling: its request checks only what the
+// run-time values decide.
+constexpr cfdo::worker_version proven_counter() {
+    return {
+        .main_module = "worker.mjs",
+        .compatibility_date = "2025-08-06",
+        .bindings = {cfdo::durable_object_binding{.name = "COUNTER", .class_name = "Counter"}},
+        .migrations = cfdo::single_step_migration{.new_tag = "v1", .new_sqlite_classes = {"Counter"}},
+        .modules = {{.name = "worker.mjs",
+                     .content_type = cfdo::content_type::javascript_module,
+                     .content = cfdo::module_bytes{"export default {}"}}},
+    };
+}
+using checked_counter = cfdo::checked<proven_counter>;
+
+constexpr cfdo::upload_metadata proven_upload() { return {.version = proven_counter(), .tags = {"proven"}}; }
+using checked_upload = cfdo::checked<proven_upload>;
+
+} // namespace
+
+TEST_CASE("a request for a configuration proven at compile time re-checks only its parameters",
+          "[request][compile-time]") {
+    SECTION("the request is the one built from the version itself") {
+        auto const proven =
+            cfdo::make_request(cfdo::create_version{.account_id = account, .worker_id = "counter"}, checked_counter{});
+        auto const checked_at_run_time =
+            built(cfdo::create_version{.account_id = account, .worker_id = "counter", .version = proven_counter()});
+        CHECK(cfdo::to_json(proven) == cfdo::to_json(checked_at_run_time));
+    }
+    SECTION("the version proven replaces the operation's") {
+        auto const r = cfdo::make_request(
+            cfdo::create_version{.account_id = "a", .worker_id = "w", .version = {.main_module = "other.mjs"}},
+            checked_counter{});
+        CHECK(std::get<cfdo::json_body>(r.body).value == cfdo::to_json(proven_counter()));
+    }
+    SECTION("the parameters are still checked") {
+        auto const refused =
+            cfdo::try_make_request(cfdo::create_version{.account_id = "a", .worker_id = ".."}, checked_counter{});
+        REQUIRE_FALSE(refused);
+        CHECK(describe(refused.error()) ==
+              std::vector<std::string>{"path-parameter-dot-segment worker_id /worker_id error"});
+        CHECK_THROWS_AS(cfdo::make_request(cfdo::create_version{.account_id = "", .worker_id = "w"}, checked_counter{}),
+                        cfdo::invalid_request);
+    }
+    SECTION("an upload takes a proven version into its metadata, or proven metadata whole") {
+        cfdo::upload_script const op{.account_id = "a", .script_name = "counter", .metadata = {.tags = {"mine"}}};
+        auto const with_version = cfdo::make_request(op, checked_counter{});
+        auto expected_op = op;
+        expected_op.metadata.version = proven_counter();
+        CHECK(std::get<cfdo::multipart_body>(with_version.body).parts[0].content ==
+              std::get<cfdo::multipart_body>(built(expected_op).body).parts[0].content);
+
+        auto const whole = cfdo::make_request(op, checked_upload{});
+        expected_op.metadata = proven_upload();
+        CHECK(std::get<cfdo::multipart_body>(whole.body).parts[0].content ==
+              std::get<cfdo::multipart_body>(built(expected_op).body).parts[0].content);
+    }
+    SECTION("an upload's module part names are run-time checks too") {
+        constexpr auto reserved = [] {
+            auto version = proven_counter();
+            version.modules[0].name = "metadata";
+            version.main_module = "metadata";
+            return version;
+        };
+        static_assert(cfdo::valid<reserved>(), "a version rule does not know the upload's part names");
+        auto const refused = cfdo::try_make_request(cfdo::upload_script{.account_id = "a", .script_name = "w"},
+                                                    cfdo::checked<reserved>{});
+        REQUIRE_FALSE(refused);
+        CHECK(describe(refused.error()) ==
+              std::vector<std::string>{"module-name-reserved metadata /files/0/name error"});
     }
 }
 

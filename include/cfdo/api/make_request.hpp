@@ -3,31 +3,29 @@
 #ifndef CFDO_API_MAKE_REQUEST_HPP_INCLUDED
 #define CFDO_API_MAKE_REQUEST_HPP_INCLUDED
 
-#include <cfdo/api/multipart.hpp>
 #include <cfdo/api/request.hpp>
-#include <cfdo/json/to_json.hpp>
-#include <cfdo/model/category.hpp>
-#include <cfdo/model/modules.hpp>
+#include <cfdo/config.hpp>
+#include <cfdo/model/deployment.hpp>
 #include <cfdo/model/operation.hpp>
 #include <cfdo/model/operations.hpp>
-#include <cfdo/rules/catalogue.hpp>
 #include <cfdo/rules/diagnostic.hpp>
-#include <cfdo/rules/request_rules.hpp>
-#include <cfdo/support/base64.hpp>
+#include <cfdo/rules/validation_context.hpp>
 #include <cfdo/support/expected.hpp>
 
-#include <boost/json/serialize.hpp>
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/pchars.hpp>
-
-#include <algorithm>
-#include <concepts>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+// Building requests: the entry points are declared here and defined in
+// impl/make_request.ipp — included below when cfdo is header-only, compiled
+// once by <cfdo/src.hpp> with CFDO_SEPARATE_COMPILATION (config.hpp). So
+// that a translation unit that only builds requests does not parse or
+// instantiate the rules and the JSON conversion, this header includes
+// neither: include <cfdo/rules/request_rules.hpp> to call `validate`, and
+// <cfdo/json/to_json.hpp> for `to_json` of a model value.
 
 namespace cfdo {
 
@@ -41,13 +39,7 @@ public:
     [[nodiscard]] std::vector<diagnostic> const& diagnostics() const noexcept { return diagnostics_; }
 
 private:
-    static std::string summary(std::vector<diagnostic> const& diagnostics) {
-        std::string text = "cfdo: invalid request";
-        for (auto const& d : diagnostics)
-            if (d.level == severity::error)
-                text += "\n  " + d.path.str() + ": error[" + std::string(d.rule) + "]: " + message_of(d);
-        return text;
-    }
+    static std::string summary(std::vector<diagnostic> const& diagnostics);
 
     std::vector<diagnostic> diagnostics_;
 };
@@ -59,100 +51,31 @@ private:
 inline constexpr std::string_view script_api_date_header = "Cloudflare-Workers-Script-Api-Date";
 inline constexpr std::string_view workflow_exports_api_date = "2026-11-09";
 
+/// A configuration proven valid while compiling: `cfdo::checked<factory>`
+/// (rules/compile_time.hpp) and `checked_with`. `make()` builds it.
+template <class Proven>
+concept proven_configuration = Proven::checked_at_compile_time && requires { Proven::make(); };
+
 namespace detail {
 
-// The route's path with each `{parameter}` percent-encoded as exactly one
-// segment, as the SDK's path encoder does (RFC 3986 `pchar`s stay as they
-// are). The rules have already refused '/', dot-segments, control characters
-// and empty values.
-template <class Operation>
-std::string expand_path(Operation const& op) {
-    std::string path;
-    std::string_view rest = Operation::endpoint.path;
-    for_each_path_parameter(op, [&](std::string_view member, std::string_view value) {
-        auto const placeholder = rest.find("{" + std::string(member) + "}");
-        path += rest.substr(0, placeholder);
-        path += boost::urls::encode(value, boost::urls::pchars);
-        rest.remove_prefix(placeholder + member.size() + 2);
-    });
-    path += rest;
-    return path;
-}
-
-// A query parameter's value as the SDK writes it into the URL.
-template <class T>
-std::string query_value(T const& value) {
-    constexpr auto category = category_of<T>;
-    if constexpr (category == model_category::optional) return query_value(*value);
-    else if constexpr (category == model_category::required) return query_value(value.value());
-    else if constexpr (category == model_category::boolean) return value ? "true" : "false";
-    else if constexpr (category == model_category::integer) return std::to_string(value);
-    else if constexpr (category == model_category::string) return std::string(std::string_view(value));
-    else static_assert(no_json_form<T>, "cfdo: a query parameter is a string, a number or a boolean");
-}
-
-inline std::string module_bytes_of(worker_module const& module) {
-    if (module.content.holds<module_bytes>()) return module.content.get<module_bytes>().bytes.str();
-    // The rules refuse base64 text that does not decode.
-    return base64_decode(module.content.get<module_base64>().base64).value_or(std::string());
-}
-
-// The classic script upload's body: the metadata without its version's
-// modules as the `metadata` part, then a part per module, named after it.
-inline multipart_body upload_body(upload_metadata const& upload) {
-    auto const& version = upload.version;
-    auto metadata = to_json(upload);
-    metadata.as_object().erase("modules");
-    std::vector<multipart_part> parts;
-    parts.reserve(version.modules.size() + 1);
-    parts.push_back({"metadata", std::nullopt, std::nullopt, boost::json::serialize(metadata)});
-    for (auto const& module : version.modules)
-        parts.push_back({module.name.str(), module.name.str(), module.content_type.str(), module_bytes_of(module)});
-    return multipart_body::with_parts(std::move(parts));
-}
-
-// The version an upload or a new version sends, or null for other operations.
-template <class Operation>
-worker_version const* uploaded_version([[maybe_unused]] Operation const& op) {
-    if constexpr (std::is_same_v<Operation, upload_script>) return &op.metadata.version;
-    else if constexpr (std::is_same_v<Operation, create_version>) return &op.version;
-    else return nullptr;
-}
-
-// The request of an operation, as its declaration says: the route's path,
-// the query parameters in declaration order, and the body in its form.
+// The request for `op`, whose body `valid<>` has already proven: only what
+// is known at run time alone is checked — the path and query parameters,
+// and the names of the upload's module parts.
 template <operation Operation>
-request build(Operation const& op) {
-    static_assert(is_consistent_declaration<Operation>(),
-                  "cfdo: the operation's endpoint contradicts its members (see is_consistent_declaration)");
-    constexpr auto const& declared = Operation::endpoint;
-    request r;
-    r.method = declared.method;
-    r.path = expand_path(op);
-    for_each_query_parameter(op, [&](auto member, auto const& field) {
-        r.query.push_back({std::string(member.key), query_value(field)});
-    });
-    if constexpr (declared.form == body_form::json) {
-        r.headers = {{"Content-Type", "application/json"}};
-        r.body = json_body{to_json(body_of(op))};
-    } else if constexpr (declared.form == body_form::multipart_upload) {
-        auto body = upload_body(body_of(op));
-        r.headers = {{"Content-Type", body.content_type()}};
-        r.body = std::move(body);
-    }
-    if (auto const* version = uploaded_version(op);
-        version && std::any_of(version->exports.begin(), version->exports.end(),
-                               [](auto const& entry) { return entry.value.template holds<workflow_export>(); }))
-        r.headers.push_back({std::string(script_api_date_header), std::string(workflow_exports_api_date)});
-    return r;
+[[nodiscard]] expected<request, std::vector<diagnostic>> try_make_request_for_proven_body(Operation const& op);
+
+// `op` carrying what `Proven::make()` builds: its whole body, or the
+// version inside it.
+template <version_operation Operation, proven_configuration Proven>
+constexpr Operation with_proven_body(Operation op) {
+    auto& body = body_member<Operation>::info::of(op);
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(Proven::make())>, std::remove_cvref_t<decltype(body)>>)
+        body = Proven::make();
+    else version_of(body) = Proven::make();
+    return op;
 }
 
-// What make_request returns: the request built, or `invalid_request` thrown
-// with every diagnostic.
-inline request request_or_throw(expected<request, std::vector<diagnostic>> built) {
-    if (!built) throw invalid_request(std::move(built).error());
-    return std::move(*built);
-}
+[[nodiscard]] CFDO_DECL request request_or_throw(expected<request, std::vector<diagnostic>> built);
 
 } // namespace detail
 
@@ -161,11 +84,7 @@ inline request request_or_throw(expected<request, std::vector<diagnostic>> built
 /// deployed).
 template <operation Operation>
 [[nodiscard]] expected<request, std::vector<diagnostic>> try_make_request(Operation const& op,
-                                                                          validation_context const& context = {}) {
-    auto diagnostics = validate(op, context);
-    if (has_errors(diagnostics)) return unexpected(std::move(diagnostics));
-    return detail::build(op);
-}
+                                                                          validation_context const& context = {});
 
 /// The request for `op`; throws `invalid_request` when `op` breaks an error
 /// rule.
@@ -183,11 +102,7 @@ template <operation Operation>
 ///                                     counter_deployment(), {.deployed = state});
 template <version_operation Operation>
 [[nodiscard]] expected<request, std::vector<diagnostic>> try_make_request(Operation const& op, deployment const& d,
-                                                                          validation_context const& context = {}) {
-    auto diagnostics = validate(op, d, context);
-    if (has_errors(diagnostics)) return unexpected(std::move(diagnostics));
-    return detail::build(with_deployment(op, d, context));
-}
+                                                                          validation_context const& context = {});
 
 /// The same; throws `invalid_request` when there is an error.
 template <version_operation Operation>
@@ -195,6 +110,35 @@ template <version_operation Operation>
     return detail::request_or_throw(try_make_request(op, d, context));
 }
 
+/// The request for `op` carrying a configuration proven while compiling
+/// (`cfdo::checked<factory>`): its version (or, for a factory of
+/// `upload_metadata`, the upload's whole metadata) replaces `op`'s, and only
+/// what depends on run-time values is checked again — the path and query
+/// parameters, and the upload's module part names — not the whole rule set
+/// that `valid<>` has already run. Or every diagnostic when there is an
+/// error.
+///
+///   using counter = cfdo::checked<counter_version>;
+///   auto request = cfdo::make_request(cfdo::create_version{.account_id = a, .worker_id = "counter"}, counter{});
+///
+/// The version is judged as `valid<>` judged it, under its options: a
+/// binding that names this Worker by `script_name` is told from one to
+/// another Worker by the context factory's `script_name`, not by the path.
+template <version_operation Operation, proven_configuration Proven>
+[[nodiscard]] expected<request, std::vector<diagnostic>> try_make_request(Operation const& op, Proven) {
+    return detail::try_make_request_for_proven_body(detail::with_proven_body<Operation, Proven>(op));
+}
+
+/// The same; throws `invalid_request` when a parameter breaks an error rule.
+template <version_operation Operation, proven_configuration Proven>
+[[nodiscard]] request make_request(Operation const& op, Proven proven) {
+    return detail::request_or_throw(try_make_request(op, proven));
+}
+
 } // namespace cfdo
+
+#if CFDO_HEADER_ONLY
+#include <cfdo/api/impl/make_request.ipp>
+#endif
 
 #endif

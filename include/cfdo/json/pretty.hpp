@@ -3,81 +3,25 @@
 #ifndef CFDO_JSON_PRETTY_HPP_INCLUDED
 #define CFDO_JSON_PRETTY_HPP_INCLUDED
 
-#include <cfdo/json/finite_numbers.hpp>
-#include <cfdo/support/json_limits.hpp>
+#include <cfdo/config.hpp>
 
-#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
-#include <cmath>
-#include <cstddef>
 #include <string>
 
 namespace cfdo {
-
-namespace detail {
-
-inline void write_pretty(std::string& out, boost::json::value const& v, std::size_t indent) {
-    // A value built in code, unlike one from parse_json, may nest without
-    // limit; one call per level would let it exhaust the stack. Deeper than
-    // json_max_depth (which anything parse_json accepts stays within), the
-    // rest is written compact by Boost.JSON's serializer instead.
-    if (indent >= json_max_depth) {
-        boost::json::value finite = v;
-        write_non_finite_numbers_as_null(finite);
-        out += boost::json::serialize(finite);
-        return;
-    }
-    auto newline = [&](std::size_t depth) {
-        out += '\n';
-        out.append(depth * 2, ' ');
-    };
-    if (auto const* object = v.if_object(); object && !object->empty()) {
-        out += '{';
-        bool first = true;
-        for (auto const& entry : *object) {
-            if (!first) out += ',';
-            first = false;
-            newline(indent + 1);
-            out += boost::json::serialize(boost::json::string_view(entry.key()));
-            out += ": ";
-            write_pretty(out, entry.value(), indent + 1);
-        }
-        newline(indent);
-        out += '}';
-    } else if (auto const* array = v.if_array(); array && !array->empty()) {
-        out += '[';
-        bool first = true;
-        for (auto const& item : *array) {
-            if (!first) out += ',';
-            first = false;
-            newline(indent + 1);
-            write_pretty(out, item, indent + 1);
-        }
-        newline(indent);
-        out += ']';
-    } else if (auto const* number = v.if_double(); number && !std::isfinite(*number)) {
-        // Boost.JSON would write `Infinity`, which is not JSON (1e400 parses
-        // to it); JSON.stringify writes null.
-        out += "null";
-    } else {
-        out += boost::json::serialize(v);
-    }
-}
-
-} // namespace detail
 
 /// `v` as indented JSON (two spaces, keys in their order), for people and
 /// golden files. The value is the same as `boost::json::serialize(v)`'s,
 /// except that a non-finite number is written as null (as JSON.stringify
 /// does: always valid JSON); levels deeper than `json_max_depth` are written
 /// on one line.
-[[nodiscard]] inline std::string pretty_json(boost::json::value const& v) {
-    std::string out;
-    detail::write_pretty(out, v, 0);
-    return out;
-}
+[[nodiscard]] CFDO_DECL std::string pretty_json(boost::json::value const& v);
 
 } // namespace cfdo
+
+#if CFDO_HEADER_ONLY
+#include <cfdo/json/impl/pretty.ipp>
+#endif
 
 #endif

@@ -136,13 +136,6 @@ constexpr validation_context context_for(Operation const& op, validation_context
 
 } // namespace detail
 
-/// An operation whose body carries a Worker version: create_version (the
-/// version itself), upload_script (the upload's metadata).
-template <class Operation>
-concept version_operation = operation_with_body<Operation> && requires(Operation const& op) {
-    { version_of(body_of(op)) } -> std::same_as<worker_version const&>;
-};
-
 /// Every problem of an operation: its parameters, and its body, checked with
 /// the rules of what it is (for the uploads, a version of the Worker the
 /// path names, unless `context` names another). Pointers are into the SDK's
