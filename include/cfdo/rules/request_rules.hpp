@@ -157,6 +157,18 @@ template <operation Operation>
     return found;
 }
 
+/// What of `op` only run-time values decide, for a body `valid<>` has
+/// already proven: its parameters and, for the multipart upload, its module
+/// part names (which are the request's, not the version's, rules).
+template <operation Operation>
+[[nodiscard]] constexpr std::vector<diagnostic> validate_run_time_parts(Operation const& op) {
+    std::vector<diagnostic> found;
+    detail::check_parameters(op, found);
+    if constexpr (Operation::endpoint.form == body_form::multipart_upload)
+        detail::check_module_part_names(version_of(body_of(op)).modules, found);
+    return found;
+}
+
 /// Every problem of `op` sending deployment `d` (its version, with the steps
 /// of the history after the deployed tag): the operation's parameters, then
 /// what `validate(d, context)` reports — the whole history, and the version

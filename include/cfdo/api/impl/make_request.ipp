@@ -141,10 +141,7 @@ CFDO_DECL request request_or_throw(expected<request, std::vector<diagnostic>> bu
 
 template <operation Operation>
 expected<request, std::vector<diagnostic>> try_make_request_for_proven_body(Operation const& op) {
-    std::vector<diagnostic> diagnostics;
-    check_parameters(op, diagnostics);
-    if constexpr (Operation::endpoint.form == body_form::multipart_upload)
-        check_module_part_names(version_of(body_of(op)).modules, diagnostics);
+    auto diagnostics = validate_run_time_parts(op);
     if (has_errors(diagnostics)) return unexpected(std::move(diagnostics));
     return build(op);
 }
