@@ -1,36 +1,48 @@
-# Compiles one compile-fail case (or its positive twin) and checks the result.
+# Compiles one compile-fail case, or the positive twins of several, and
+# checks the result.
 #
-#   cmake -D COMPILER=<c++> -D SOURCE=<file> -D CASE=<name> -D MODE=fail|twin
-#         -D EXPECT=<regex> -D FLAGS=<flag;flag> -P expect_compile_error.cmake
+#   cmake -D COMPILER=<c++> -D SOURCE=<file> -D CASES=<name>[,<name>...] -D MODE=fail|twins
+#         -D EXPECT=<regex> -D FLAGS=<flag;flag> [-D PRECOMPILED=<header>]
+#         -P expect_compile_error.cmake
 #
 # MODE=fail passes only when compilation fails *and* EXPECT matches the first
 # lines of the output (below): a typo, a missing include, any other unrelated
 # error, or the expected text only after a screenful of context fails the
-# test. MODE=twin passes only when the same case, with the omitted piece put
-# back, compiles cleanly.
+# test. MODE=twins passes only when the cases, each with its omitted piece put
+# back, compile cleanly together (each case is in a namespace of its own).
 cmake_minimum_required(VERSION 3.25)
-if(MODE STREQUAL "twin")
-    set(mode_definition -DCFDO_TWIN)
+string(REPLACE "," ";" CASES "${CASES}")
+set(definitions "")
+foreach(case IN LISTS CASES)
+    list(APPEND definitions "-DCFDO_CASE_${case}")
+endforeach()
+if(MODE STREQUAL "twins")
+    list(APPEND definitions -DCFDO_TWIN)
+endif()
+# The source's opening includes, read precompiled (CMakeLists.txt).
+if(PRECOMPILED)
+    set(precompiled_include -include "${PRECOMPILED}")
 endif()
 
 # The C locale makes GCC quote with ASCII apostrophes.
 execute_process(
     COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C
-            "${COMPILER}" ${FLAGS} -fsyntax-only "-DCFDO_CASE_${CASE}" ${mode_definition} "${SOURCE}"
+            "${COMPILER}" ${FLAGS} ${precompiled_include} -fsyntax-only ${definitions} "${SOURCE}"
     RESULT_VARIABLE exit_code
     OUTPUT_VARIABLE output
     ERROR_VARIABLE output)
 
-if(MODE STREQUAL "twin")
+list(LENGTH CASES count)
+if(MODE STREQUAL "twins")
     if(NOT exit_code EQUAL 0)
-        message(FATAL_ERROR "the positive twin of '${CASE}' does not compile:\n${output}")
+        message(FATAL_ERROR "a positive twin of ${SOURCE} does not compile (its namespace is its case):\n${output}")
     endif()
-    message(STATUS "the positive twin of '${CASE}' compiles")
+    message(STATUS "the ${count} positive twins of ${SOURCE} compile")
     return()
 endif()
 
 if(exit_code EQUAL 0)
-    message(FATAL_ERROR "'${CASE}' compiled, but it must not")
+    message(FATAL_ERROR "'${CASES}' compiled, but it must not")
 endif()
 # The first lines: the compiler's diagnostic lines (those starting with a
 # file:line:column, and GCC's "In instantiation of" headers; not the quoted
@@ -75,9 +87,9 @@ while(kept LESS lines_to_first_error AND after_error LESS notes_after)
 endwhile()
 if(NOT first_error MATCHES "${EXPECT}")
     message(FATAL_ERROR
-        "'${CASE}' failed to compile, but its first lines do not match\n"
+        "'${CASES}' failed to compile, but its first lines do not match\n"
         "  expected: ${EXPECT}\n"
         "  first lines: ${first_error}\n"
         "full output:\n${output}")
 endif()
-message(STATUS "'${CASE}' fails with: ${first_error}")
+message(STATUS "'${CASES}' fails with: ${first_error}")

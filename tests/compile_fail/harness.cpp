@@ -3,6 +3,7 @@
 #include <type_traits>
 
 #if defined(CFDO_CASE_harness_sanity)
+namespace harness_sanity {
 template <class T>
 constexpr bool fails_unless_twin =
 #if defined(CFDO_TWIN)
@@ -11,4 +12,5 @@ constexpr bool fails_unless_twin =
     !std::is_same_v<T, T>;
 #endif
 static_assert(fails_unless_twin<int>, "cfdo compile-fail harness sanity check");
+} // namespace harness_sanity
 #endif

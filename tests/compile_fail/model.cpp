@@ -12,6 +12,7 @@
 namespace {
 
 #if defined(CFDO_CASE_binding_type_is_not_a_field)
+namespace binding_type_is_not_a_field {
 // The `type` of a binding is a constant of its kind, not a member to set.
 constexpr auto make = [] {
     return cfdo::durable_object_binding {
@@ -23,9 +24,11 @@ constexpr auto make = [] {
 };
 static_assert(cfdo::durable_object_binding::type == "durable_object_namespace");
 static_assert(make().name == "COUNTER");
+} // namespace binding_type_is_not_a_field
 #endif
 
 #if defined(CFDO_CASE_foreign_binding_kind)
+namespace foreign_binding_kind {
 // Only the model's binding kinds convert to a binding.
 struct ai_binding {
     std::string_view name;
@@ -39,10 +42,12 @@ constexpr auto make = [] {
     return cfdo::name_of(b) == "AI";
 };
 static_assert(make());
+} // namespace foreign_binding_kind
 #endif
 
 // An operation is one declaration; what it says about its members must hold.
 #if defined(CFDO_CASE_operation_body_names_no_member)
+namespace operation_body_names_no_member {
 struct deploy_worker {
     static constexpr cfdo::endpoint endpoint {
         .method = cfdo::http_method::post, .path = "/accounts/{account_id}/workers/scripts/{script_name}/deploy",
@@ -63,9 +68,11 @@ BOOST_DESCRIBE_STRUCT(deploy_worker, (), (account_id, script_name, version))
 [[maybe_unused]] boost::json::value params() {
     return cfdo::to_json(deploy_worker{.account_id = "a", .script_name = "w"});
 }
+} // namespace operation_body_names_no_member
 #endif
 
 #if defined(CFDO_CASE_operation_path_names_no_member)
+namespace operation_path_names_no_member {
 struct list_versions {
     static constexpr cfdo::endpoint endpoint {
         .method = cfdo::http_method::get,
@@ -84,6 +91,7 @@ BOOST_DESCRIBE_STRUCT(list_versions, (), (account_id, worker_id))
 [[maybe_unused]] cfdo::request request() {
     return cfdo::make_request(list_versions{.account_id = "a", .worker_id = "w"});
 }
+} // namespace operation_path_names_no_member
 #endif
 
 } // namespace

@@ -18,26 +18,33 @@
 namespace {
 
 #if defined(CFDO_CASE_factory_not_constexpr)
+namespace factory_not_constexpr {
 // `constexpr` forgotten: one error, naming the factory.
 CFDO_ONLY_IN_TWIN(constexpr) cfdo::worker_version version() { return {.main_module = "worker.mjs"}; }
 static_assert(cfdo::valid<version>());
+} // namespace factory_not_constexpr
 #endif
 
 #if defined(CFDO_CASE_context_factory_not_constexpr)
+namespace context_factory_not_constexpr {
 constexpr cfdo::worker_version version() { return {.compatibility_date = "2024-03-01"}; }
 CFDO_ONLY_IN_TWIN(constexpr) cfdo::validation_context on_release_day() { return {.today = cfdo::date("2024-03-01")}; }
 static_assert(cfdo::valid<version, on_release_day>());
+} // namespace context_factory_not_constexpr
 #endif
 
 #if defined(CFDO_CASE_lambda_factory_not_constexpr)
+namespace lambda_factory_not_constexpr {
 // A lambda is constexpr when it can be, so only what it calls can make it
 // no constant expression: here a function not declared constexpr.
 CFDO_ONLY_IN_TWIN(constexpr) std::string_view worker_name() { return "counter"; }
 constexpr auto version = [] { return cfdo::worker_version{.main_module = cfdo::text(worker_name())}; };
 static_assert(cfdo::valid<version>());
+} // namespace lambda_factory_not_constexpr
 #endif
 
 #if defined(CFDO_CASE_operation_checked_by_valid)
+namespace operation_checked_by_valid {
 // README's request, checked whole while compiling: the path parameters and
 // the version in its body, the rule named.
 constexpr cfdo::create_version create_counter() {
@@ -54,6 +61,7 @@ constexpr cfdo::create_version create_counter() {
     };
 }
 static_assert(cfdo::valid<create_counter, cfdo::first_deploy>());
+} // namespace operation_checked_by_valid
 #endif
 
 } // namespace
