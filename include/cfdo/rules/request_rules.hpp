@@ -94,9 +94,10 @@ constexpr void check_ranges(Operation const& op, std::vector<diagnostic>& out) {
 template <class Operation>
 constexpr void check_query_text(Operation const& op, std::vector<diagnostic>& out) {
     for_each_query_parameter(op, [&](auto member, auto const& field) {
-        for_each_text(field, no_location(), member.name, [&](std::string_view t, no_location, std::string_view) {
+        auto report = [&](std::string_view t, text_path const&, std::string_view) {
             if (!is_utf8(t)) out.push_back(parameter_diagnostic<Operation>("text-not-utf8", member.name));
-        });
+        };
+        for_each_text(field, text_path(), member.name, report);
     });
 }
 

@@ -24,19 +24,47 @@
 
 namespace cfdo::detail {
 
-/// A location that is never spelled out: the walk below, given one, costs
-/// nothing for the places it passes.
-struct no_location {
-    template <class Segment>
-    constexpr no_location operator/(Segment const&) const noexcept {
-        return {};
+/// Where a text walk is: a chain of frames on the walk's own call stack, each
+/// one segment below its parent. Going down costs a few steps (nothing is
+/// copied, nothing allocated), and a location is spelled out only for a text
+/// that gets reported: every valid configuration pays for the walk, at
+/// compile time too.
+class text_path {
+public:
+    /// Where the walk starts.
+    constexpr text_path() noexcept = default;
+
+    [[nodiscard]] constexpr text_path operator/(std::string_view key) const noexcept {
+        return text_path(this, key, 0, false);
     }
+
+    [[nodiscard]] constexpr text_path operator/(std::size_t index) const noexcept {
+        return text_path(this, {}, index, true);
+    }
+
+    /// This place as a location below `start`, where the walk started.
+    [[nodiscard]] constexpr json_location under(json_location const& start) const {
+        if (parent_ == nullptr) return start;
+        auto const above = parent_->under(start);
+        return is_index_ ? above / index_ : above / key_;
+    }
+
+private:
+    constexpr text_path(text_path const* parent, std::string_view key, std::size_t index, bool is_index) noexcept
+        : parent_(parent), key_(key), index_(index), is_index_(is_index) {}
+
+    text_path const* parent_ = nullptr;
+    std::string_view key_;
+    std::size_t index_ = 0;
+    bool is_index_ = false;
 };
 
-/// Calls `on_text(text, location, key)` for every text inside `value`,
-/// `location` being `where` extended to it (so built only if asked for).
-template <class T, class Location, class OnText>
-constexpr void for_each_text(T const& value, Location const& where, std::string_view key, OnText&& on_text) {
+/// Calls `on_text(text, path, key)` for every text inside `value`, `path`
+/// being `where` extended to it and `key` the member that holds it. One
+/// instantiation per model type and callback type: the walks of every rule
+/// share them (the callback a named type, not a lambda of a template).
+template <class T, class OnText>
+constexpr void for_each_text(T const& value, text_path const& where, std::string_view key, OnText& on_text) {
     constexpr auto category = category_of<T>;
     if constexpr (category == model_category::string) {
         on_text(std::string_view(value), where, key);
@@ -50,8 +78,9 @@ constexpr void for_each_text(T const& value, Location const& where, std::string_
         for (std::size_t i = 0; i < value.size(); ++i) for_each_text(value[i], where / i, key, on_text);
     } else if constexpr (category == model_category::keyed_object) {
         for (auto const& member : value) {
-            on_text(std::string_view(member.key), where / std::string_view(member.key), key);
-            for_each_text(member.value, where / std::string_view(member.key), key, on_text);
+            auto const at = where / std::string_view(member.key);
+            on_text(std::string_view(member.key), at, key);
+            for_each_text(member.value, at, key, on_text);
         }
     } else if constexpr (category == model_category::described) {
         for_each_member(value, [&](auto member, auto const& field) {
@@ -62,24 +91,22 @@ constexpr void for_each_text(T const& value, Location const& where, std::string_
     // Anything else (spelled values, JSON source, numbers, booleans) is not text.
 }
 
-/// True when every text inside `value` is UTF-8. Nothing is located: this
-/// is the pass every valid configuration pays for, at compile time too.
-template <class T>
-constexpr bool all_text_is_utf8(T const& value) {
-    bool all = true;
-    for_each_text(value, no_location(), {},
-                  [&](std::string_view t, no_location, std::string_view) { all = all && is_utf8(t); });
-    return all;
-}
+/// Reports a text that is not UTF-8 at its pointer below `start`.
+struct report_text_not_utf8 {
+    json_location const& start;
+    std::vector<diagnostic>& out;
+
+    constexpr void operator()(std::string_view text, text_path const& at, std::string_view key) const {
+        if (!is_utf8(text)) out.push_back(make_diagnostic("text-not-utf8", key, at.under(start).str()));
+    }
+};
 
 /// Reports each text inside `value` that is not UTF-8, at its pointer.
 template <class T>
 constexpr void check_text_encoding(T const& value, json_location const& where, std::string_view key,
                                    std::vector<diagnostic>& out) {
-    if (all_text_is_utf8(value)) return;
-    for_each_text(value, where, key, [&](std::string_view t, json_location const& at, std::string_view at_key) {
-        if (!is_utf8(t)) out.push_back(make_diagnostic("text-not-utf8", at_key, at.str()));
-    });
+    report_text_not_utf8 report{where, out};
+    for_each_text(value, text_path(), key, report);
 }
 
 } // namespace cfdo::detail
