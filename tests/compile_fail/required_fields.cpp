@@ -5,14 +5,10 @@
 #include <cfdo/model/operations.hpp>
 #include <cfdo/model/worker_version.hpp>
 
+#include "case_or_twin.hpp"
+
 #include <cstdlib>
 #include <string>
-
-#if defined(CFDO_TWIN)
-#define CFDO_ONLY_IN_TWIN(...) __VA_ARGS__
-#else
-#define CFDO_ONLY_IN_TWIN(...)
-#endif
 
 namespace {
 

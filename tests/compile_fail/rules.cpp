@@ -15,16 +15,10 @@
 // `valid` skips it unless a context factory pins `today` (the last cases).
 #include <cfdo/rules/compile_time.hpp>
 
+#include "case_or_twin.hpp"
+
 #include <string_view>
 #include <vector>
-
-#if defined(CFDO_TWIN)
-#define CFDO_ONLY_IN_TWIN(...) __VA_ARGS__
-#define CFDO_ONLY_IN_CASE(...)
-#else
-#define CFDO_ONLY_IN_TWIN(...)
-#define CFDO_ONLY_IN_CASE(...) __VA_ARGS__
-#endif
 
 namespace {
 

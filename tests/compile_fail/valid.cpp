@@ -5,15 +5,9 @@
 // compile.
 #include <cfdo/rules/compile_time.hpp>
 
-#include <string_view>
+#include "case_or_twin.hpp"
 
-#if defined(CFDO_TWIN)
-#define CFDO_ONLY_IN_TWIN(...) __VA_ARGS__
-#define CFDO_ONLY_IN_CASE(...)
-#else
-#define CFDO_ONLY_IN_TWIN(...)
-#define CFDO_ONLY_IN_CASE(...) __VA_ARGS__
-#endif
+#include <string_view>
 
 namespace {
 
